@@ -1,0 +1,30 @@
+import type { Actor } from '$lib/shared/roles';
+import { policy } from './policy';
+import { needsSudo, type SessionUser, type ValidSession } from './session';
+
+export type GuardDecision =
+	| { kind: 'pass' }
+	| { kind: 'login' }
+	| { kind: 'change-password' }
+	| { kind: 'sudo' }
+	| { kind: 'forbidden' }
+	| { kind: 'unauthorized' };
+
+/** Pages anyone may open, signed in or not. */
+const PUBLIC_ROUTES = new Set(['/(public)/login', '/(public)/logout', '/offline', '/healthz', '/']);
+
+/**
+ * What a request may do, decided from its route alone, before any load or action runs:
+ * member pages need a session, management pages need a manager with a fresh password, APIs answer 401.
+ */
+export function decide(routeId: string | null, who: { user: SessionUser | null; session: ValidSession | null; actor: Actor | null }, now = Date.now()): GuardDecision {
+	if (routeId === null || PUBLIC_ROUTES.has(routeId)) return { kind: 'pass' };
+	const isApi = routeId.startsWith('/api/');
+	if (!who.user || !who.session || !who.actor) return { kind: isApi ? 'unauthorized' : 'login' };
+	if (who.user.mustChangePassword && routeId !== '/(public)/password') return { kind: isApi ? 'forbidden' : 'change-password' };
+	if (routeId.startsWith('/(manage)') || routeId.startsWith('/(display)')) {
+		if (!policy.openManagement(who.actor)) return { kind: 'forbidden' };
+		if (routeId.startsWith('/(manage)') && needsSudo(who.session, now)) return { kind: 'sudo' };
+	}
+	return { kind: 'pass' };
+}

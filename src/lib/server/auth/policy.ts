@@ -1,0 +1,78 @@
+import type { Actor } from '$lib/shared/roles';
+
+/**
+ * Who may do what. Every service asks here; routes never decide alone.
+ * Scopes are org-unit paths: a unit's path starts with the path of every unit above it.
+ */
+
+/** A person as the policy sees them: where they belong and what they run. */
+export interface PersonScope {
+	userId: string;
+	branchPath: string;
+	secretaryOfPath: string | null;
+	adminOfPath: string | null;
+}
+
+const within = (path: string, root: string) => path.startsWith(root);
+
+function adminCovers(actor: Actor, path: string): boolean {
+	return actor.adminOf !== null && within(path, actor.adminOf.path);
+}
+
+export const policy = {
+	/** Members act only on their own data (settings, progress, answers). */
+	actOnOwn(actor: Actor, userId: string): boolean {
+		return actor.userId === userId;
+	},
+
+	/** The management area is for secretaries and admins. */
+	openManagement(actor: Actor): boolean {
+		return actor.secretaryOf !== null || actor.adminOf !== null;
+	},
+
+	/** Read and manage a branch: its secretary, or an admin whose subtree holds it. */
+	manageBranch(actor: Actor, branchPath: string): boolean {
+		return actor.secretaryOf?.path === branchPath || adminCovers(actor, branchPath);
+	},
+
+	/** See a person's profile and records: themselves, or whoever manages their branch. */
+	readPerson(actor: Actor, target: PersonScope): boolean {
+		return actor.userId === target.userId || this.manageBranch(actor, target.branchPath);
+	},
+
+	/**
+	 * Edit, deactivate or reset a person. Besides managing their branch, the actor's scope must cover
+	 * every role the target holds, so a secretary cannot take over an admin's account by resetting it.
+	 */
+	managePerson(actor: Actor, target: PersonScope): boolean {
+		if (!this.manageBranch(actor, target.branchPath)) return false;
+		if (target.adminOfPath !== null && !adminCovers(actor, target.adminOfPath)) return false;
+		if (target.secretaryOfPath !== null && !this.manageBranch(actor, target.secretaryOfPath)) return false;
+		return true;
+	},
+
+	/** Nobody deactivates themselves: the last admin must not lock the organisation out by accident. */
+	deactivatePerson(actor: Actor, target: PersonScope): boolean {
+		return actor.userId !== target.userId && this.managePerson(actor, target);
+	},
+
+	/** Create people in a branch. */
+	createPersonIn(actor: Actor, branchPath: string): boolean {
+		return this.manageBranch(actor, branchPath);
+	},
+
+	/** Make someone secretary of a branch, or admin of a subtree: only admins, and only inside their own subtree. */
+	grantRole(actor: Actor, unitPath: string): boolean {
+		return adminCovers(actor, unitPath);
+	},
+
+	/** Add, rename or move units of the organisation tree. */
+	manageOrgUnit(actor: Actor, unitPath: string): boolean {
+		return adminCovers(actor, unitPath);
+	},
+
+	/** The root of what the actor may see in the management area, or null. Admin scope wins over secretary scope. */
+	managementRoot(actor: Actor): string | null {
+		return actor.adminOf?.path ?? actor.secretaryOf?.path ?? null;
+	}
+};

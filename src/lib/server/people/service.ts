@@ -1,0 +1,140 @@
+import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
+import type { Db } from '../db/client';
+import { hashPassword } from '../auth/password';
+import { policy, type PersonScope } from '../auth/policy';
+import { invalidateUserSessions } from '../auth/session';
+import { peopleRepo, type OrgUnitRow, type UserRow } from './repo';
+import { tempPassword } from './temp-password';
+import { m } from '$lib/paraglide/messages';
+import { uuidv7 } from '$lib/shared/id';
+import { buildTree, type OrgNode } from '$lib/shared/org-tree';
+import { CHILD_KINDS, orgUnitSchema, personSchema } from '$lib/shared/people-schemas';
+import type { Actor } from '$lib/shared/roles';
+import { issuesByField } from '$lib/shared/schemas';
+
+export type FieldErrors = Record<string, string>;
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+async function scopeOf(db: Db, user: UserRow): Promise<PersonScope & { branch: OrgUnitRow }> {
+	const repo = peopleRepo(db);
+	const units = new Map((await repo.orgUnits([user.branchId, user.secretaryOf, user.adminOf].filter((x): x is string => !!x))).map((u) => [u.id, u]));
+	const branch = units.get(user.branchId);
+	if (!branch) error(500, m.err_invalid());
+	return {
+		userId: user.id,
+		branch,
+		branchPath: branch.path,
+		secretaryOfPath: user.secretaryOf ? (units.get(user.secretaryOf)?.path ?? null) : null,
+		adminOfPath: user.adminOf ? (units.get(user.adminOf)?.path ?? null) : null
+	};
+}
+
+function requireManagement(actor: Actor): string {
+	const root = policy.managementRoot(actor);
+	if (!root || !policy.openManagement(actor)) error(403, m.err_forbidden());
+	return root;
+}
+
+/** The part of the tree the actor manages: branches (with their groups) they may put people in. */
+export async function manageableTree(db: Db, actor: Actor): Promise<OrgNode[]> {
+	return buildTree(await peopleRepo(db).subtree(requireManagement(actor)));
+}
+
+export async function listPeople(db: Db, actor: Actor, query: string) {
+	return peopleRepo(db).usersUnder(requireManagement(actor), query.slice(0, 40));
+}
+
+/** A person the actor may see; a 403 otherwise, and a 404 where there is no such person. */
+export async function getPerson(db: Db, actor: Actor, id: string) {
+	const user = await peopleRepo(db).userById(id);
+	if (!user) error(404, m.err_person_missing());
+	const scope = await scopeOf(db, user);
+	if (!policy.readPerson(actor, scope)) error(403, m.err_forbidden());
+	return { user, branch: scope.branch, canManage: policy.managePerson(actor, scope), canDeactivate: policy.deactivatePerson(actor, scope) };
+}
+
+async function checkPlacement(db: Db, actor: Actor, branchId: string, groupId: string | null): Promise<FieldErrors | null> {
+	const repo = peopleRepo(db);
+	const branch = await repo.orgUnit(branchId);
+	if (!branch || branch.kind !== 'branch') return { branchId: m.err_branch_required() };
+	if (!policy.createPersonIn(actor, branch.path)) return { branchId: m.err_forbidden() };
+	if (groupId) {
+		const group = await repo.orgUnit(groupId);
+		if (!group || group.parentId !== branch.id) return { groupId: m.err_group_not_in_branch() };
+	}
+	return null;
+}
+
+export async function createPerson(db: Db, actor: Actor, input: unknown, now = Date.now()): Promise<Outcome<{ user: UserRow; password: string }>> {
+	requireManagement(actor);
+	const parsed = v.safeParse(personSchema, input);
+	if (!parsed.success) return { ok: false, errors: issuesByField(parsed.issues) };
+	const p = parsed.output;
+	const placement = await checkPlacement(db, actor, p.branchId, p.groupId);
+	if (placement) return { ok: false, errors: placement };
+	const repo = peopleRepo(db);
+	if (await repo.userByPhone(p.phone)) return { ok: false, errors: { phone: m.err_phone_taken() } };
+	const password = tempPassword();
+	const user = await repo.insertUser({
+		id: uuidv7(now),
+		phone: p.phone,
+		name: p.name,
+		passwordHash: await hashPassword(password),
+		branchId: p.branchId,
+		groupId: p.groupId,
+		retired: p.retired,
+		activist: p.activist,
+		active: true,
+		mustChangePassword: true,
+		createdAt: now,
+		updatedAt: now
+	});
+	return { ok: true, value: { user, password } };
+}
+
+export async function updatePerson(db: Db, actor: Actor, id: string, input: unknown, now = Date.now()): Promise<Outcome<UserRow>> {
+	const { user, canManage } = await getPerson(db, actor, id);
+	if (!canManage) error(403, m.err_forbidden());
+	const parsed = v.safeParse(personSchema, { ...(input as object), branchId: user.branchId });
+	if (!parsed.success) return { ok: false, errors: issuesByField(parsed.issues) };
+	const p = parsed.output;
+	const placement = await checkPlacement(db, actor, user.branchId, p.groupId);
+	if (placement) return { ok: false, errors: placement };
+	const repo = peopleRepo(db);
+	const holder = await repo.userByPhone(p.phone);
+	if (holder && holder.id !== id) return { ok: false, errors: { phone: m.err_phone_taken() } };
+	const updated = await repo.updateUser(id, { name: p.name, phone: p.phone, groupId: p.groupId, retired: p.retired, activist: p.activist, updatedAt: now });
+	return { ok: true, value: updated! };
+}
+
+/** Deactivated people cannot sign in; their records stay. Their sessions end at once. */
+export async function setActive(db: Db, actor: Actor, id: string, active: boolean, now = Date.now()) {
+	const user = await peopleRepo(db).userById(id);
+	if (!user) error(404, m.err_person_missing());
+	if (!policy.deactivatePerson(actor, await scopeOf(db, user))) error(403, m.err_forbidden());
+	await peopleRepo(db).updateUser(id, { active, updatedAt: now });
+	if (!active) await invalidateUserSessions(db, id);
+}
+
+/** A new initial password, shown once to the manager; the holder must change it at next sign-in. */
+export async function resetPassword(db: Db, actor: Actor, id: string, now = Date.now()): Promise<string> {
+	const user = await peopleRepo(db).userById(id);
+	if (!user) error(404, m.err_person_missing());
+	if (!policy.managePerson(actor, await scopeOf(db, user))) error(403, m.err_forbidden());
+	const password = tempPassword();
+	await peopleRepo(db).updateUser(id, { passwordHash: await hashPassword(password), mustChangePassword: true, updatedAt: now });
+	await invalidateUserSessions(db, id);
+	return password;
+}
+
+export async function createOrgUnit(db: Db, actor: Actor, input: unknown, now = Date.now()): Promise<Outcome<OrgUnitRow>> {
+	const parsed = v.safeParse(orgUnitSchema, input);
+	if (!parsed.success) return { ok: false, errors: issuesByField(parsed.issues) };
+	const repo = peopleRepo(db);
+	const parent = await repo.orgUnit(parsed.output.parentId);
+	if (!parent || !policy.manageOrgUnit(actor, parent.path)) error(403, m.err_forbidden());
+	if (!CHILD_KINDS[parent.kind].includes(parsed.output.kind)) return { ok: false, errors: { kind: m.err_org_kind() } };
+	const unit = await repo.insertOrgUnit({ id: uuidv7(now), parentId: parent.id, kind: parsed.output.kind, name: parsed.output.name, now });
+	return { ok: true, value: unit };
+}

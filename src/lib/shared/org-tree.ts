@@ -1,0 +1,25 @@
+import type { OrgKind } from './roles';
+
+export interface OrgUnit {
+	id: string;
+	parentId: string | null;
+	kind: OrgKind;
+	name: string;
+	path: string;
+}
+export interface OrgNode extends OrgUnit {
+	children: OrgNode[];
+}
+
+/** Nest units given parents-first; units whose parent is not in the list become roots. */
+export function buildTree<T extends OrgUnit>(rows: T[]): OrgNode[] {
+	const nodes = new Map<string, OrgNode>();
+	const roots: OrgNode[] = [];
+	for (const row of rows) {
+		const node: OrgNode = { id: row.id, parentId: row.parentId, kind: row.kind, name: row.name, path: row.path, children: [] };
+		nodes.set(row.id, node);
+		const parent = row.parentId ? nodes.get(row.parentId) : undefined;
+		(parent ? parent.children : roots).push(node);
+	}
+	return roots;
+}

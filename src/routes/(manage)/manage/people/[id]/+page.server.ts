@@ -1,0 +1,33 @@
+import { fail } from '@sveltejs/kit';
+import { branchChoices, personFromForm } from '$lib/server/people/form';
+import { getPerson, manageableTree, resetPassword, setActive, updatePerson } from '$lib/server/people/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { user, branch, canManage, canDeactivate } = await getPerson(locals.db, locals.actor!, params.id);
+	const branches = branchChoices(await manageableTree(locals.db, locals.actor!)).filter((b) => b.id === branch.id);
+	return {
+		person: { id: user.id, name: user.name, phone: user.phone, branchId: user.branchId, groupId: user.groupId, retired: user.retired, activist: user.activist, active: user.active },
+		branches: branches.length ? branches : [{ id: branch.id, name: branch.name, groups: [] }],
+		canManage,
+		canDeactivate
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ locals, request, params }) => {
+		const input = personFromForm(await request.formData());
+		const result = await updatePerson(locals.db, locals.actor!, params.id, input);
+		if (!result.ok) return fail(400, { errors: result.errors, values: input });
+		return { saved: true };
+	},
+	reset: async ({ locals, params }) => ({ password: await resetPassword(locals.db, locals.actor!, params.id) }),
+	deactivate: async ({ locals, params }) => {
+		await setActive(locals.db, locals.actor!, params.id, false);
+		return { deactivated: true };
+	},
+	reactivate: async ({ locals, params }) => {
+		await setActive(locals.db, locals.actor!, params.id, true);
+		return { reactivated: true };
+	}
+};

@@ -1,0 +1,52 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, prerendered, version } from '$service-worker';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
+import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
+import { shouldPrecache } from '$lib/shared/precache-filter.js';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+// The app shell: every build file (hashed, so no revision) and the static files and prerendered /offline (revision = app version).
+precacheAndRoute([
+	...build.filter(shouldPrecache).map((url) => ({ url, revision: null })),
+	...[...files, ...prerendered].filter(shouldPrecache).map((url) => ({ url, revision: version }))
+]);
+cleanupOutdatedCaches();
+
+// Sync, live streams and health checks always go to the network; writes (POST) are never routed here at all.
+registerRoute(({ url }) => url.pathname.startsWith('/api/') || url.pathname === '/healthz', new NetworkOnly());
+
+// Pages: the network first (fresh data), the last good copy when offline. Only real 200 pages are kept,
+// never redirects or errors. The cache name starts with `xianfeng-pages` so logout can wipe it.
+registerRoute(
+	({ request }) => request.mode === 'navigate',
+	new NetworkFirst({
+		cacheName: 'xianfeng-pages',
+		networkTimeoutSeconds: 5,
+		plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * 24 * 60 * 60 })]
+	})
+);
+
+registerRoute(
+	({ request }) => ['style', 'script', 'image', 'font', 'manifest'].includes(request.destination),
+	new StaleWhileRevalidate({
+		cacheName: 'xianfeng-assets',
+		plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 })]
+	})
+);
+
+// A page never opened before, while offline: our own offline page instead of the browser's error.
+setCatchHandler(async ({ request }) => {
+	if (request.destination === 'document') return (await matchPrecache('/offline')) ?? Response.error();
+	return Response.error();
+});
+
+sw.addEventListener('install', () => void sw.skipWaiting());
+clientsClaim();

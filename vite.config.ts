@@ -1,0 +1,38 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// Locale comes from the member's setting, mirrored into a cookie: one precached shell serves both languages.
+			strategy: ['cookie', 'baseLocale']
+		}),
+		sveltekit()
+	],
+	server: { port: 5173 },
+	test: {
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'server',
+					environment: 'node',
+					include: ['src/lib/shared/**/*.test.ts', 'src/lib/server/**/*.test.ts'],
+					pool: 'forks'
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'client',
+					environment: 'happy-dom',
+					include: ['src/lib/client/**/*.test.ts', 'src/lib/components/**/*.test.ts'],
+					setupFiles: ['fake-indexeddb/auto']
+				}
+			}
+		]
+	}
+});
