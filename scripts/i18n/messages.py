@@ -32,6 +32,7 @@ t('err_forbidden', '没有权限访问这个页面', 'You do not have permission
 t('err_not_found', '页面不存在', 'Page not found')
 t('err_person_missing', '找不到这个人', 'No such person')
 t('err_op_id', '操作编号无效', 'Invalid operation id')
+t('err_op_shape', '操作应为含 id、kind、at、payload 的对象', 'An operation must be an object with id, kind, at and payload')
 t('err_op_kind', '缺少操作类型', 'Missing operation kind')
 t('err_op_at', '操作时间无效', 'Invalid operation time')
 t('err_op_at_index', '第 {index} 条操作无效：{reason}', 'Operation {index} is invalid: {reason}')

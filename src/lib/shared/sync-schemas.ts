@@ -12,7 +12,7 @@ export const opSchema = v.object({
 	kind: v.pipe(v.string(() => m.err_op_kind()), v.nonEmpty(() => m.err_op_kind()), v.maxLength(64)),
 	at: v.pipe(v.number(() => m.err_op_at()), v.integer(() => m.err_op_at()), v.minValue(0, () => m.err_op_at())),
 	payload: v.unknown()
-});
+}, () => m.err_op_shape());
 export type Op = v.InferOutput<typeof opSchema>;
 
 export const batchSchema = v.object({
@@ -20,7 +20,7 @@ export const batchSchema = v.object({
 		v.array(v.unknown(), () => m.err_batch_shape()),
 		v.maxLength(MAX_BATCH, () => m.err_batch_too_big({ max: MAX_BATCH }))
 	)
-});
+}, () => m.err_batch_shape());
 
 export type OpStatus = 'applied' | 'duplicate' | 'rejected';
 export interface OpResult {

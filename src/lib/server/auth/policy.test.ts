@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '$lib/shared/roles';
+import { policy, type PersonScope } from './policy';
+
+// 党委 /c/ with branches /c/a/ (机关第一) and /c/b/ (离退休), and a second 党委 /x/ elsewhere.
+const A = '/c/a/';
+const B = '/c/b/';
+const base = { secretaryOf: null, adminOf: null };
+const member: Actor = { ...base, userId: 'm', branchId: 'a', branchPath: A };
+const secretaryA: Actor = { ...base, userId: 's', branchId: 'a', branchPath: A, secretaryOf: { id: 'a', path: A } };
+const admin: Actor = { ...base, userId: 'adm', branchId: 'a', branchPath: A, adminOf: { id: 'c', path: '/c/' } };
+const otherAdmin: Actor = { ...base, userId: 'adm2', branchId: 'y', branchPath: '/x/y/', adminOf: { id: 'x', path: '/x/' } };
+
+const person = (userId: string, branchPath: string, extra: Partial<PersonScope> = {}): PersonScope => ({ userId, branchPath, secretaryOfPath: null, adminOfPath: null, ...extra });
+const memberOfA = person('m2', A);
+const memberOfB = person('m3', B);
+
+describe('policy matrix: member / secretary / admin × own / other branch', () => {
+	const cases: [string, Actor, PersonScope, { read: boolean; manage: boolean }][] = [
+		['member → self', member, person('m', A), { read: true, manage: false }],
+		['member → own branch', member, memberOfA, { read: false, manage: false }],
+		['member → other branch', member, memberOfB, { read: false, manage: false }],
+		['secretary → own branch', secretaryA, memberOfA, { read: true, manage: true }],
+		['secretary → other branch', secretaryA, memberOfB, { read: false, manage: false }],
+		['admin → own subtree, branch A', admin, memberOfA, { read: true, manage: true }],
+		['admin → own subtree, branch B', admin, memberOfB, { read: true, manage: true }],
+		['admin → another organisation', otherAdmin, memberOfA, { read: false, manage: false }]
+	];
+	for (const [name, actor, target, expected] of cases) {
+		it(name, () => {
+			expect(policy.readPerson(actor, target)).toBe(expected.read);
+			expect(policy.managePerson(actor, target)).toBe(expected.manage);
+		});
+	}
+
+	it('lets only secretaries and admins into management', () => {
+		expect(policy.openManagement(member)).toBe(false);
+		expect(policy.openManagement(secretaryA)).toBe(true);
+		expect(policy.openManagement(admin)).toBe(true);
+	});
+
+	it('keeps members to their own data', () => {
+		expect(policy.actOnOwn(member, 'm')).toBe(true);
+		expect(policy.actOnOwn(member, 'm2')).toBe(false);
+		expect(policy.actOnOwn(secretaryA, 'm')).toBe(false);
+	});
+
+	it('does not let a secretary take over an admin account in their branch', () => {
+		const adminInA = person('adm', A, { adminOfPath: '/c/' });
+		expect(policy.readPerson(secretaryA, adminInA)).toBe(true);
+		expect(policy.managePerson(secretaryA, adminInA)).toBe(false);
+		expect(policy.managePerson(admin, adminInA)).toBe(true);
+	});
+
+	it('does not let the secretary of one branch manage the secretary of another, even inside their own', () => {
+		const secretaryOfBLivingInA = person('s2', A, { secretaryOfPath: B });
+		expect(policy.managePerson(secretaryA, secretaryOfBLivingInA)).toBe(false);
+		expect(policy.managePerson(admin, secretaryOfBLivingInA)).toBe(true);
+	});
+
+	it('never lets anyone deactivate themselves', () => {
+		expect(policy.deactivatePerson(admin, person('adm', A, { adminOfPath: '/c/' }))).toBe(false);
+		expect(policy.deactivatePerson(admin, memberOfB)).toBe(true);
+	});
+
+	it('leaves the organisation tree and roles to admins of the subtree', () => {
+		expect(policy.manageOrgUnit(secretaryA, A)).toBe(false);
+		expect(policy.manageOrgUnit(admin, A)).toBe(true);
+		expect(policy.manageOrgUnit(otherAdmin, A)).toBe(false);
+		expect(policy.grantRole(secretaryA, A)).toBe(false);
+		expect(policy.grantRole(admin, B)).toBe(true);
+	});
+
+	it('scopes the management area: admins see their subtree, secretaries their branch', () => {
+		expect(policy.managementRoot(admin)).toBe('/c/');
+		expect(policy.managementRoot(secretaryA)).toBe(A);
+		expect(policy.managementRoot(member)).toBeNull();
+	});
+});

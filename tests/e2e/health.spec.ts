@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+
+test('GET /healthz answers ok with the version and the database state', async ({ request }) => {
+	const res = await request.get('/healthz');
+	expect(res.status()).toBe(200);
+	expect(await res.json()).toEqual({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+/), db: 'ok' });
+});
+
+test('the sync API refuses anonymous and cross-site callers and explains malformed JSON', async ({ playwright, baseURL }) => {
+	const anon = await playwright.request.newContext({ baseURL });
+	const res = await anon.post('/api/sync', { data: { ops: [] }, headers: { origin: baseURL! } });
+	expect(res.status()).toBe(401);
+
+	const member = await playwright.request.newContext({ baseURL });
+	const login = await member.post('/login', { form: { phone: '13800000014', password: 'xianfeng123' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	expect(login.status()).toBe(303);
+	const cross = await member.post('/api/sync', { data: { ops: [] }, headers: { origin: 'https://evil.example' } });
+	expect(cross.status()).toBe(403);
+	const bad = await member.post('/api/sync', { data: Buffer.from('{"ops": ['), headers: { origin: baseURL!, 'content-type': 'application/json' } });
+	expect(bad.status()).toBe(400);
+	expect((await bad.json()).message).toMatch(/^请求内容不是合法的 JSON/);
+});
+
+test('the web app manifest makes the app installable', async ({ request }) => {
+	const manifest = await (await request.get('/manifest.webmanifest')).json();
+	expect(manifest.name).toBe('先锋学习');
+	expect(manifest.display).toBe('standalone');
+	const sizes = manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes}:${i.purpose}`);
+	expect(sizes).toEqual(expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']));
+	for (const icon of manifest.icons) expect((await request.get(icon.src)).headers()['content-type']).toBe('image/png');
+});

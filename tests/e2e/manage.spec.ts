@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { audit, DEMO, signIn } from './helpers';
+
+test('a person created by the secretary must set a new password at first sign-in', async ({ page, browser }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage/people/new');
+	await audit(page);
+	await page.getByLabel('姓名').fill('王新来');
+	await page.getByLabel('手机号').fill('13912345001');
+	await page.getByLabel('党小组').selectOption({ label: '第二党小组' });
+	await page.getByRole('button', { name: '创建账号' }).click();
+	await expect(page.getByTestId('created')).toContainText('王新来');
+	const initial = (await page.getByTestId('initial-password').textContent())!.trim();
+	expect(initial).toMatch(/^[a-z0-9]{10}$/);
+	await audit(page);
+
+	const newcomer = await (await browser.newContext()).newPage();
+	await signIn(newcomer, '13912345001', initial);
+	await expect(newcomer).toHaveURL(/\/password/);
+	await expect(newcomer.getByText('首次登录')).toBeVisible();
+	await audit(newcomer);
+	// Other pages stay closed until the password is changed.
+	await newcomer.goto('/study');
+	await expect(newcomer).toHaveURL(/\/password/);
+
+	await newcomer.getByLabel('新密码', { exact: true }).fill('short');
+	await newcomer.getByLabel('再次输入新密码').fill('short');
+	await newcomer.getByRole('button', { name: '保存新密码' }).click();
+	await expect(newcomer.getByRole('alert')).toHaveText('密码至少 8 位');
+
+	await newcomer.getByLabel('新密码', { exact: true }).fill('hongqi2026');
+	await newcomer.getByLabel('再次输入新密码').fill('hongqi2026');
+	await newcomer.getByRole('button', { name: '保存新密码' }).click();
+	await expect(newcomer).toHaveURL(/\/study/);
+	await expect(newcomer.getByRole('heading', { name: '王新来，您好' })).toBeVisible();
+
+	const again = await (await browser.newContext()).newPage();
+	await signIn(again, '13912345001', 'hongqi2026');
+	await expect(again).toHaveURL(/\/study/);
+});
+
+test('bad input on the person form is explained and nothing is created', async ({ page }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage/people/new');
+	await page.getByLabel('姓名').fill('重复号码');
+	await page.getByLabel('手机号').fill('13800000002');
+	await page.getByRole('button', { name: '创建账号' }).click();
+	await expect(page.getByText('这个手机号已经有账号了')).toBeVisible();
+	await page.getByLabel('手机号').fill('12345');
+	await page.getByRole('button', { name: '创建账号' }).click();
+	await expect(page.getByText('手机号应为 11 位中国大陆手机号码')).toBeVisible();
+	await audit(page);
+	await page.goto('/manage?q=重复号码');
+	await expect(page.getByText('没有找到人员')).toBeVisible();
+});
+
+test('the admin sees the organisation tree and adds a group', async ({ page }) => {
+	await signIn(page, DEMO.admin, undefined, '/manage/org');
+	await expect(page.getByText('示范党委').first()).toBeVisible();
+	await expect(page.getByText('离退休党支部').first()).toBeVisible();
+	await audit(page);
+	await page.getByLabel('上级组织').selectOption({ label: '党支部 · 离退休党支部' });
+	await page.getByLabel('类型').selectOption({ label: '党小组' });
+	await page.getByLabel('名称').fill('城北党小组');
+	await page.getByRole('button', { name: '添加下级组织' }).click();
+	await expect(page.getByRole('status')).toContainText('城北党小组');
+	await expect(page.locator('li', { hasText: '城北党小组' }).first()).toBeVisible();
+});
+
+test('a secretary has no organisation tree page', async ({ page }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage');
+	await expect(page.getByRole('link', { name: '组织架构' })).toHaveCount(0);
+	const response = await page.goto('/manage/org');
+	expect(response?.status()).toBe(403);
+});

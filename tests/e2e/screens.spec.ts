@@ -1,0 +1,28 @@
+import { test } from '@playwright/test';
+import { DEMO, signIn } from './helpers';
+
+// `npm run screenshots`: the main pages at a phone viewport, normal and 关怀模式, into test-results/screens/.
+test.skip(!process.env.SCREENSHOTS, 'only with npm run screenshots');
+
+const pages = [
+	['study', '/study', DEMO.member],
+	['me', '/me', DEMO.member],
+	['quiz', '/quiz', DEMO.member],
+	['manage', '/manage', DEMO.secretary],
+	['person', '/manage/people/new', DEMO.secretary],
+	['org', '/manage/org', DEMO.admin]
+] as const;
+
+test('login', async ({ page }) => {
+	await page.goto('/login');
+	await page.screenshot({ path: 'test-results/screens/login.png', fullPage: true });
+});
+
+for (const [name, path, phone] of pages) {
+	test(name, async ({ page }) => {
+		await signIn(page, phone, undefined, path);
+		await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+		await page.evaluate(() => document.documentElement.classList.add('elder'));
+		await page.screenshot({ path: `test-results/screens/${name}-elder.png`, fullPage: true });
+	});
+}
