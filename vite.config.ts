@@ -4,12 +4,15 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// Locale comes from the member's setting, mirrored into a cookie: one precached shell serves both languages.
-			strategy: ['cookie', 'baseLocale']
-		}),
+		// Under Vitest the messages are compiled once beforehand (`npm run i18n`); the plugin's watcher would keep the run from ending.
+		process.env.VITEST
+			? []
+			: paraglideVitePlugin({
+					project: './project.inlang',
+					outdir: './src/lib/paraglide',
+					// Locale comes from the member's setting, mirrored into a cookie: one precached shell serves both languages.
+					strategy: ['cookie', 'baseLocale']
+				}),
 		sveltekit()
 	],
 	server: { port: 5173 },

@@ -19,9 +19,12 @@ const loginBucket = new TokenBucket(120, 0.5);
 /** API writes per IP: sync batches from 50 phones at once fit easily. */
 const apiBucket = new TokenBucket(2000, 100);
 
+/**
+ * Paraglide only needs the locale cookie (no URL strategy), so it gets a bodyless copy of the request:
+ * handing it the real one makes it clone the body stream on every sync POST.
+ */
 const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	paraglideMiddleware(new Request(event.url, { headers: { cookie: event.request.headers.get('cookie') ?? '' } }), ({ locale }) => {
 		const htmlClass = event.cookies.get(ELDER_COOKIE) === '1' ? 'elder' : '';
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale).replace('%xianfeng.html_class%', htmlClass)
@@ -82,15 +85,15 @@ const authorize: Handle = ({ event, resolve }) => {
 		case 'pass':
 			return resolve(event);
 		case 'login':
-			redirect(303, `/login?next=${here()}`);
+			return redirect(303, `/login?next=${here()}`);
 		case 'change-password':
-			redirect(303, `/password?next=${here()}`);
+			return redirect(303, `/password?next=${here()}`);
 		case 'sudo':
-			redirect(303, `/sudo?next=${here()}`);
+			return redirect(303, `/sudo?next=${here()}`);
 		case 'unauthorized':
 			return json({ message: m.err_signed_out() }, { status: 401 });
 		case 'forbidden':
-			error(403, m.err_forbidden());
+			return error(403, m.err_forbidden());
 	}
 };
 

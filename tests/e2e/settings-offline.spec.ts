@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { audit, DEMO, signIn, waitForServiceWorker } from './helpers';
+import { audit, signIn, waitForServiceWorker } from './helpers';
 
 const rootFontPx = (page: import('@playwright/test').Page) =>
 	page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));

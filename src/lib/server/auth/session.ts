@@ -1,7 +1,6 @@
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/client';
-import { peopleRepo } from '../people/repo';
 import type { Actor } from '$lib/shared/roles';
 import { sessionRepo } from './session-repo';
 
@@ -71,12 +70,6 @@ export async function validateSessionToken(
 	}
 
 	const u = row.user;
-	const roleUnitIds = [u.secretaryOf, u.adminOf].filter((x): x is string => x !== null);
-	const roleUnits = new Map((await peopleRepo(db).orgUnits(roleUnitIds)).map((o) => [o.id, o]));
-	const unitRef = (unitId: string | null) => {
-		const unit = unitId ? roleUnits.get(unitId) : undefined;
-		return unit ? { id: unit.id, path: unit.path } : null;
-	};
 
 	return {
 		session: { id, userId: u.id, lastVerifiedAt, passwordAt: row.session.passwordAt, expiresAt: lastVerifiedAt + INACTIVITY_MS },
@@ -95,8 +88,8 @@ export async function validateSessionToken(
 			userId: u.id,
 			branchId: u.branchId,
 			branchPath: row.branchPath,
-			secretaryOf: unitRef(u.secretaryOf),
-			adminOf: unitRef(u.adminOf)
+			secretaryOf: u.secretaryOf && row.secretaryPath ? { id: u.secretaryOf, path: row.secretaryPath } : null,
+			adminOf: u.adminOf && row.adminPath ? { id: u.adminOf, path: row.adminPath } : null
 		}
 	};
 }

@@ -6,8 +6,6 @@ import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** A transaction handle; repositories' `…InTx` writers take one so a sync batch commits once. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface OpenOptions {
 	/** Where the drizzle migrations live; defaults to `./drizzle` beside package.json. */

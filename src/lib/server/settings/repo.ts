@@ -1,5 +1,6 @@
-import { eq, gte, and } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
+import { and, eq, gte } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { preparedFor } from '../db/prepared';
 import { userSettings } from '../db/schema';
 import type { MemberSettings, SettingsPayload } from '$lib/shared/sync-schemas';
 
@@ -21,12 +22,33 @@ export function settingsRepo(db: Db) {
 	};
 }
 
+/** Plain prepared statements for the sync hot path (see sync/repo.ts). */
+const statements = preparedFor((db) => {
+	const c = db.$client;
+	const get = c.prepare<[string], { elder_mode: number; elder_mode_at: number; locale: string; locale_at: number }>(
+		'SELECT elder_mode, elder_mode_at, locale, locale_at FROM user_settings WHERE user_id = ?'
+	);
+	const upsert = c.prepare(
+		`INSERT INTO user_settings (user_id, elder_mode, elder_mode_at, locale, locale_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (user_id) DO UPDATE SET elder_mode = excluded.elder_mode, elder_mode_at = excluded.elder_mode_at,
+		 locale = excluded.locale, locale_at = excluded.locale_at, updated_at = excluded.updated_at`
+	);
+	return {
+		get: (userId: string): SettingsRow | undefined => {
+			const r = get.get(userId);
+			return r && { userId, elderMode: r.elder_mode === 1, elderModeAt: r.elder_mode_at, locale: r.locale, localeAt: r.locale_at, updatedAt: 0 };
+		},
+		upsert: (r: SettingsRow) => upsert.run(r.userId, r.elderMode ? 1 : 0, r.elderModeAt, r.locale, r.localeAt, r.updatedAt)
+	};
+});
+
 /**
- * Apply a settings change inside a sync transaction. Each field keeps the device time of its
- * last change, and an older change never overwrites a newer one from another device.
+ * Apply a settings change; call it inside a sync batch's transaction. Each field keeps the device
+ * time of its last change, and an older change never overwrites a newer one from another device.
  */
-export function writeSettingsInTx(tx: Tx, userId: string, patch: SettingsPayload, deviceAt: number, now: number): void {
-	const current = tx.select().from(userSettings).where(eq(userSettings.userId, userId)).get();
+export function writeSettings(db: Db, userId: string, patch: SettingsPayload, deviceAt: number, now: number): void {
+	const s = statements(db);
+	const current = s.get(userId);
 	const row: SettingsRow = current ?? { userId, elderMode: false, elderModeAt: 0, locale: 'zh-CN', localeAt: 0, updatedAt: now };
 	let changed = !current;
 	if (patch.elderMode !== undefined && deviceAt >= row.elderModeAt) {
@@ -41,7 +63,7 @@ export function writeSettingsInTx(tx: Tx, userId: string, patch: SettingsPayload
 	}
 	if (!changed) return;
 	row.updatedAt = now;
-	tx.insert(userSettings).values(row).onConflictDoUpdate({ target: userSettings.userId, set: row }).run();
+	s.upsert(row);
 }
 
 export function toMemberSettings(row: SettingsRow | undefined): MemberSettings {

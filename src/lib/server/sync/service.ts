@@ -17,7 +17,7 @@ const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
  * `POST /api/sync`: validate the envelope, then each op on its own, so one bad op never blocks the rest.
  * An op that cannot even be identified (no valid id) cannot be acknowledged and fails the whole batch with 400.
  */
-export function pushOps(db: Db, actor: Actor, body: unknown, now = Date.now()): PushOutcome {
+export async function pushOps(db: Db, actor: Actor, body: unknown, now = Date.now()): Promise<PushOutcome> {
 	const batch = v.safeParse(batchSchema, body);
 	if (!batch.success) return { ok: false, status: 400, message: firstIssue(batch.issues) };
 
@@ -30,9 +30,9 @@ export function pushOps(db: Db, actor: Actor, body: unknown, now = Date.now()): 
 		if (!handler) prepared.push({ id, kind, at, reject: m.err_op_unknown_kind({ kind }) });
 		else if (JSON.stringify(payload ?? null).length > MAX_OP_BYTES) prepared.push({ id, kind, at, reject: m.err_op_too_big() });
 		else if (at > now + MAX_FUTURE_MS) prepared.push({ id, kind, at, reject: m.err_op_future() });
-		else prepared.push({ id, kind, at, ...handler(actor, payload, at, now) });
+		else prepared.push({ id, kind, at, ...handler(db, actor, payload, at, now) });
 	}
-	return { ok: true, results: applyBatch(db, actor.userId, prepared, now) };
+	return { ok: true, results: await applyBatch(db, actor.userId, prepared, now) };
 }
 
 /** `GET /api/sync?since=`: what changed in the member's scope. The cursor is opaque to the client. */

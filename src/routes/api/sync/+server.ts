@@ -12,7 +12,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	} catch (e) {
 		return json({ message: m.err_json({ reason: e instanceof Error ? e.message : String(e) }) }, { status: 400, headers: noStore });
 	}
-	const outcome = pushOps(locals.db, locals.actor!, body);
+	const outcome = await pushOps(locals.db, locals.actor!, body);
 	if (!outcome.ok) return json({ message: outcome.message }, { status: outcome.status, headers: noStore });
 	return json({ results: outcome.results }, { headers: noStore });
 };

@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => resolve(port));
+		});
+		srv.on('error', reject);
+	});
+}
+
+/** The built server (`npm run build` first) on a fresh demo database in a temp folder. */
+export async function startBuiltServer(): Promise<{ baseUrl: string; dbPath: string; stop: () => Promise<void>; child: ChildProcess }> {
+	const dir = mkdtempSync(join(tmpdir(), 'xianfeng-bench-'));
+	const dbPath = join(dir, 'bench.db');
+	const port = await freePort();
+	// BENCH_NODE_ARGS passes flags to the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+	const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+	const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.js'], {
+		env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', XIANFENG_SEED: 'demo' },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const baseUrl = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 200; i++) {
+		try {
+			if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		baseUrl,
+		dbPath,
+		child,
+		stop: () =>
+			new Promise((resolve) => {
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+/** Sign in through the real form and return the session cookie. */
+export async function signInCookie(baseUrl: string, phone: string, password = 'xianfeng123'): Promise<string> {
+	const res = await fetch(`${baseUrl}/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, accept: 'text/html' },
+		body: new URLSearchParams({ phone, password }),
+		redirect: 'manual'
+	});
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('session='));
+	if (!cookie) throw new Error(`sign-in failed for ${phone}: HTTP ${res.status}`);
+	return cookie.split(';')[0];
+}
+
+export function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return 0;
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
