@@ -62,7 +62,7 @@ export function peopleRepo(db: Db) {
 			return db.select().from(users).where(eq(users.phone, phone)).get();
 		},
 
-		/** People whose branch lies under `path`, filtered by a name or phone fragment. */
+		/** People whose branch lies under `path`, filtered by a name or phone fragment (unordered beyond active first). */
 		async usersUnder(path: string, query: string, limit = 200): Promise<(UserRow & { branchName: string })[]> {
 			const q = query.trim();
 			const rows = await db

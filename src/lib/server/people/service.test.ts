@@ -106,3 +106,11 @@ describe('people in the demo organisation', () => {
 		expect(await status(createOrgUnit(db, sec, { parentId: sec.branchId, kind: 'group', name: '越权' }))).toBe(403);
 	});
 });
+
+describe('the people list', () => {
+	it('is in pinyin order, as a Chinese reader expects', async () => {
+		const sec = await actorOf('13800000001');
+		const names = (await listPeople(db, sec, '')).map((p) => p.name);
+		expect(names.slice(0, 3)).toEqual(['高鹏', '郭志刚', '何婷']);
+	});
+});

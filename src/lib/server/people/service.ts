@@ -41,8 +41,12 @@ export async function manageableTree(db: Db, actor: Actor): Promise<OrgNode[]> {
 	return buildTree(await peopleRepo(db).subtree(requireManagement(actor)));
 }
 
+/** People sort the way a Chinese reader expects a list of names: by pinyin, active people first. */
+const byPinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
 export async function listPeople(db: Db, actor: Actor, query: string) {
-	return peopleRepo(db).usersUnder(requireManagement(actor), query.slice(0, 40));
+	const people = await peopleRepo(db).usersUnder(requireManagement(actor), query.slice(0, 40));
+	return people.sort((a, b) => Number(b.active) - Number(a.active) || byPinyin.compare(a.name, b.name));
 }
 
 /** A person the actor may see; a 403 otherwise, and a 404 where there is no such person. */
