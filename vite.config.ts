@@ -23,7 +23,7 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
-					include: ['src/lib/shared/**/*.test.ts', 'src/lib/server/**/*.test.ts'],
+					include: ['src/lib/shared/**/*.test.ts', 'src/lib/server/**/*.test.ts', 'scripts/**/*.test.ts'],
 					pool: 'forks'
 				}
 			},

@@ -65,12 +65,18 @@ test('a secretary sees only their branch and cannot open a member of the other b
 	expect(response?.status()).toBe(403);
 });
 
-test('sign-out ends the session', async ({ page }) => {
-	await signIn(page, DEMO.member);
+const memberDatabases = (page: import('@playwright/test').Page) =>
+	page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('xianfeng-')));
+
+test('sign-out ends the session and wipes the member’s data from the device', async ({ page }) => {
+	await signIn(page, DEMO.member, undefined, '/me');
+	await expect(page.getByRole('banner').getByTestId('sync-indicator')).toHaveText('已同步');
+	expect(await memberDatabases(page)).toHaveLength(1);
 	await page.goto('/logout');
 	await audit(page);
 	await page.getByRole('button', { name: '退出登录' }).click();
 	await expect(page).toHaveURL(/\/login$/);
+	expect(await memberDatabases(page)).toEqual([]);
 	await page.goto('/me');
 	await expect(page).toHaveURL(/\/login\?next=%2Fme/);
 });

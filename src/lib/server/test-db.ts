@@ -2,6 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from './db/client';
+import { signIn } from './auth/service';
+import { validateSessionToken } from './auth/session';
+import { DEMO_PASSWORD } from './db/seed/demo';
+import type { Actor } from '$lib/shared/roles';
 
 /** A real SQLite file in a temp folder, migrated; `dispose` removes it. For server unit tests. */
 export function tempDatabase(): { db: Db; path: string; dispose: () => void } {
@@ -16,4 +20,11 @@ export function tempDatabase(): { db: Db; path: string; dispose: () => void } {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+/** The policy's view of a demo account, reached through a real sign-in. */
+export async function demoActor(db: Db, phone: string, now = Date.now()): Promise<Actor> {
+	const r = await signIn(db, { phone, password: DEMO_PASSWORD }, now);
+	if (!r.ok) throw new Error(r.message);
+	return (await validateSessionToken(db, r.token, now))!.actor;
 }

@@ -1,22 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDatabase } from '../test-db';
+import { demoActor, tempDatabase } from '../test-db';
 import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
 import { signIn } from '../auth/service';
-import { validateSessionToken } from '../auth/session';
 import { peopleRepo } from './repo';
 import { createOrgUnit, createPerson, getPerson, listPeople, resetPassword, setActive, updatePerson } from './service';
-import type { Actor } from '$lib/shared/roles';
 import type { Db } from '../db/client';
 
 let t: ReturnType<typeof tempDatabase>;
 let db: Db;
 const T0 = Date.UTC(2026, 10, 1);
 
-async function actorOf(phone: string): Promise<Actor> {
-	const r = await signIn(db, { phone, password: DEMO_PASSWORD }, T0);
-	if (!r.ok) throw new Error(r.message);
-	return (await validateSessionToken(db, r.token, T0))!.actor;
-}
+const actorOf = (phone: string) => demoActor(db, phone, T0);
 const idOf = async (phone: string) => (await peopleRepo(db).userByPhone(phone))!.id;
 const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
 

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDatabase } from '../test-db';
-import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
-import { signIn } from '../auth/service';
-import { validateSessionToken } from '../auth/session';
+import { demoActor, tempDatabase } from '../test-db';
+import { seedDemo } from '../db/seed/demo';
 import { settingsRepo, toMemberSettings } from '../settings/repo';
 import { syncOps } from '../db/schema';
 import { opHandlers } from './handlers';
@@ -17,11 +15,7 @@ let member: Actor;
 let other: Actor;
 const T0 = Date.UTC(2026, 10, 1);
 
-async function actorOf(phone: string): Promise<Actor> {
-	const r = await signIn(db, { phone, password: DEMO_PASSWORD }, T0);
-	if (!r.ok) throw new Error(r.message);
-	return (await validateSessionToken(db, r.token, T0))!.actor;
-}
+const actorOf = (phone: string) => demoActor(db, phone, T0);
 const op = (payload: unknown, at = T0, kind = 'settings.update') => ({ id: uuidv7(at), kind, at, payload });
 const settingsOf = async (a: Actor) => toMemberSettings(await settingsRepo(db).get(a.userId));
 
