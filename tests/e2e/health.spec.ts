@@ -29,3 +29,14 @@ test('the web app manifest makes the app installable', async ({ request }) => {
 	expect(sizes).toEqual(expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']));
 	for (const icon of manifest.icons) expect((await request.get(icon.src)).headers()['content-type']).toBe('image/png');
 });
+
+test('Chromium finds nothing that stops installing the app', async ({ page }) => {
+	await page.goto('/login');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	const cdp = await page.context().newCDPSession(page);
+	const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+	// Playwright's browser contexts are incognito, where Chromium never offers installation; nothing else may be in the way.
+	expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+	const manifest = await cdp.send('Page.getAppManifest');
+	expect(manifest.errors).toEqual([]);
+});

@@ -87,3 +87,15 @@ test('the projector layout has no app chrome and says it is not built yet', asyn
 	await expect(page.getByRole('navigation')).toHaveCount(0);
 	await audit(page);
 });
+
+test('signing in works without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('手机号').fill(DEMO.member);
+	await page.getByLabel('密码').fill('xianfeng123');
+	await page.getByRole('button', { name: '登录', exact: true }).click();
+	await expect(page).toHaveURL(/\/study$/);
+	await expect(page.getByRole('heading', { name: '张伟，您好' })).toBeVisible();
+	await context.close();
+});

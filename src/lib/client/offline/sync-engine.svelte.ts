@@ -34,6 +34,7 @@ export class SyncEngine {
 	#attempt = 0;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#draining = false;
+	#running: Promise<DrainStop> | null = null;
 	#batchSize: number;
 	#stopListening: (() => void) | null = null;
 	readonly #opts: SyncEngineOptions;
@@ -123,7 +124,22 @@ export class SyncEngine {
 	}
 
 	/** Send pending ops in batches until the outbox is empty or the network, server or session says wait. */
-	async drain(): Promise<DrainStop> {
+	drain(): Promise<DrainStop> {
+		const run = this.#drainOnce();
+		this.#running = run;
+		return run;
+	}
+
+	/** Resolves once the drain now under way (started by an enqueue, say) has finished. */
+	async settled(): Promise<void> {
+		while (this.#running) {
+			const run = this.#running;
+			await run.catch(() => undefined);
+			if (this.#running === run) this.#running = null;
+		}
+	}
+
+	async #drainOnce(): Promise<DrainStop> {
 		if (this.#needsSignIn) return 'auth';
 		const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
 		if (locks) return locks.request(this.#opts.lockName, { ifAvailable: true }, (lock) => (lock ? this.#drainLocked() : 'busy'));
@@ -189,6 +205,12 @@ export class SyncEngine {
 			return null;
 		}
 		const { results } = (await res.json()) as { results: OpResult[] };
+		const answered = results.map((r) => r.id);
+		if (!batch.every((op) => answered.includes(op.id))) {
+			// A server that leaves ops unanswered is broken; resending at once would loop. Wait and retry.
+			this.#scheduleRetry(null);
+			return 'retry';
+		}
 		const done: string[] = [];
 		for (const r of results) {
 			if (r.status === 'rejected') await markRejected(db, r.id, r.error ?? '');

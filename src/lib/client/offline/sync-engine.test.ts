@@ -9,14 +9,24 @@ let server: Awaited<ReturnType<typeof scriptedServer>>;
 let db: XianfengDb;
 let engine: SyncEngine;
 let userSeq = 0;
+/** Every engine a test makes, stopped and settled before its database closes. */
+const engines: SyncEngine[] = [];
+const make = (opts: Partial<ConstructorParameters<typeof SyncEngine>[0]> = {}) => {
+	const e = new SyncEngine({ db, lockName: 'test', baseUrl: server.baseUrl, random: () => 0.5, ...opts });
+	engines.push(e);
+	return e;
+};
 
 beforeEach(async () => {
 	server = await scriptedServer();
 	db = new XianfengDb(`test-${++userSeq}`);
-	engine = new SyncEngine({ db, lockName: 'test', baseUrl: server.baseUrl, fetch: globalThis.fetch.bind(globalThis), random: () => 0.5 });
+	engine = make({ fetch: globalThis.fetch.bind(globalThis) });
 });
 afterEach(async () => {
-	engine.stop();
+	for (const e of engines.splice(0)) {
+		await e.settled();
+		e.stop();
+	}
 	db.close();
 	await deleteUserDb(`test-${userSeq}`);
 	await server.close();
@@ -39,7 +49,7 @@ describe('drain', () => {
 	it('sends pending ops in order, in batches, and forgets them once acknowledged', async () => {
 		const a = await enqueue(db, 'settings.update', { elderMode: true });
 		const b = await enqueue(db, 'settings.update', { locale: 'en' });
-		const small = new SyncEngine({ db, lockName: 'test', baseUrl: server.baseUrl, batchSize: 1 });
+		const small = make({ batchSize: 1 });
 		expect(await small.drain()).toBe('empty');
 		expect(posts().map(sentIds)).toEqual([[a.id], [b.id]]);
 		expect(await db.outbox.count()).toBe(0);
@@ -64,7 +74,7 @@ describe('drain', () => {
 		await engine.drain();
 		expect(engine.nextRetryMs!).toBeGreaterThan(first);
 
-		const offline = new SyncEngine({ db, lockName: 'test', baseUrl: 'http://127.0.0.1:9' });
+		const offline = make({ baseUrl: 'http://127.0.0.1:9' });
 		expect(await offline.drain()).toBe('offline');
 		expect(offline.status).toBe('offline');
 		expect(await db.outbox.count()).toBe(1);
@@ -121,7 +131,7 @@ describe('drain', () => {
 describe('pull', () => {
 	it('hands changes to the owner and sends the cursor next time', async () => {
 		const seen: unknown[] = [];
-		const puller = new SyncEngine({ db, lockName: 'test', baseUrl: server.baseUrl, onPulled: (c) => void seen.push(c.settings) });
+		const puller = make({ onPulled: (c) => void seen.push(c.settings) });
 		server.reply({ status: 200, body: { cursor: '42', settings: { elderMode: true, locale: 'en' } } });
 		await puller.pull();
 		await puller.pull();
@@ -140,5 +150,15 @@ describe('backoff', () => {
 		expect(retryAfterMs('3')).toBe(3000);
 		expect(retryAfterMs(new Date(Date.UTC(2026, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2026, 0, 1))).toBe(10000);
 		expect(retryAfterMs(null)).toBeNull();
+	});
+});
+
+describe('a server that answers without covering the batch', () => {
+	it('keeps the ops and waits instead of resending in a loop', async () => {
+		await enqueue(db, 'settings.update', { elderMode: true });
+		server.reply({ status: 200, body: { results: [] } });
+		expect(await engine.drain()).toBe('retry');
+		expect(posts()).toHaveLength(1);
+		expect(await db.outbox.count()).toBe(1);
 	});
 });

@@ -63,7 +63,7 @@ export function peopleRepo(db: Db) {
 		},
 
 		/** People whose branch lies under `path`, filtered by a name or phone fragment (unordered beyond active first). */
-		async usersUnder(path: string, query: string, limit = 200): Promise<(UserRow & { branchName: string })[]> {
+		async usersUnder(path: string, query: string, limit = 500): Promise<(UserRow & { branchName: string })[]> {
 			const q = query.trim();
 			const rows = await db
 				.select({ user: users, branchName: orgUnits.name })

@@ -44,9 +44,14 @@ export async function manageableTree(db: Db, actor: Actor): Promise<OrgNode[]> {
 /** People sort the way a Chinese reader expects a list of names: by pinyin, active people first. */
 const byPinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
+/** At most this many people are listed at once; beyond it the page asks for a search. */
+export const PEOPLE_PAGE = 300;
+
 export async function listPeople(db: Db, actor: Actor, query: string) {
-	const people = await peopleRepo(db).usersUnder(requireManagement(actor), query.slice(0, 40));
-	return people.sort((a, b) => Number(b.active) - Number(a.active) || byPinyin.compare(a.name, b.name));
+	const people = await peopleRepo(db).usersUnder(requireManagement(actor), query.slice(0, 40), PEOPLE_PAGE + 1);
+	const more = people.length > PEOPLE_PAGE;
+	const shown = people.slice(0, PEOPLE_PAGE).sort((a, b) => Number(b.active) - Number(a.active) || byPinyin.compare(a.name, b.name));
+	return { people: shown, more };
 }
 
 /** A person the actor may see; a 403 otherwise, and a 404 where there is no such person. */

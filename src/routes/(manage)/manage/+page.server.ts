@@ -3,5 +3,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const q = url.searchParams.get('q') ?? '';
-	return { q, people: await listPeople(locals.db, locals.actor!, q) };
+	return { q, ...(await listPeople(locals.db, locals.actor!, q)) };
 };
