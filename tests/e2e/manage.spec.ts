@@ -71,3 +71,18 @@ test('a secretary has no organisation tree page', async ({ page }) => {
 	const response = await page.goto('/manage/org');
 	expect(response?.status()).toBe(403);
 });
+
+test('the admin appoints a secretary, who can then open the management pages', async ({ page, browser }) => {
+	await signIn(page, DEMO.admin, undefined, '/manage?q=谢振华');
+	await page.getByRole('link', { name: /谢振华/ }).click();
+	await page.getByLabel('担任本支部书记（离退休党支部）').check();
+	await page.getByRole('button', { name: '保存职务' }).click();
+	await expect(page.getByRole('status')).toHaveText('职务已保存');
+	await expect(page.getByLabel('担任本支部书记（离退休党支部）')).toBeChecked();
+	await audit(page);
+
+	const appointee = await (await browser.newContext()).newPage();
+	await signIn(appointee, '13800000022', undefined, '/manage');
+	await expect(appointee.getByRole('link', { name: /郑桂英/ })).toBeVisible();
+	await expect(appointee.getByRole('link', { name: /张伟/ })).toHaveCount(0);
+});

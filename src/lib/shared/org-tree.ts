@@ -23,3 +23,17 @@ export function buildTree<T extends OrgUnit>(rows: T[]): OrgNode[] {
 	}
 	return roots;
 }
+
+/** Units an admin can be put in charge of (everything but 党小组), flattened in tree order with their depth. */
+export function adminScopes(tree: OrgNode[]): { id: string; name: string; kind: OrgUnit['kind']; depth: number }[] {
+	const out: { id: string; name: string; kind: OrgUnit['kind']; depth: number }[] = [];
+	const walk = (nodes: OrgNode[], depth: number) => {
+		for (const n of nodes) {
+			if (n.kind === 'group') continue;
+			out.push({ id: n.id, name: n.name, kind: n.kind, depth });
+			walk(n.children, depth + 1);
+		}
+	};
+	walk(tree, 0);
+	return out;
+}

@@ -77,3 +77,12 @@ describe('policy matrix: member / secretary / admin × own / other branch', () =
 		expect(policy.managementRoot(member)).toBeNull();
 	});
 });
+
+describe('changing roles', () => {
+	it('is for admins over the person, never on oneself', () => {
+		expect(policy.changeRoles(admin, memberOfB)).toBe(true);
+		expect(policy.changeRoles(secretaryA, memberOfA)).toBe(false);
+		expect(policy.changeRoles(admin, person('adm', A, { adminOfPath: '/c/' }))).toBe(false);
+		expect(policy.changeRoles(otherAdmin, memberOfA)).toBe(false);
+	});
+});

@@ -66,6 +66,14 @@ export const policy = {
 		return adminCovers(actor, unitPath);
 	},
 
+	/**
+	 * Change someone's roles: an admin whose subtree covers the person's branch and any role they hold
+	 * now. Not one's own roles, so nobody demotes themselves out of the organisation by mistake.
+	 */
+	changeRoles(actor: Actor, target: PersonScope): boolean {
+		return actor.userId !== target.userId && adminCovers(actor, target.branchPath) && this.managePerson(actor, target);
+	},
+
 	/** Add, rename or move units of the organisation tree. */
 	manageOrgUnit(actor: Actor, unitPath: string): boolean {
 		return adminCovers(actor, unitPath);

@@ -3,7 +3,7 @@ import { demoActor, tempDatabase } from '../test-db';
 import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
 import { signIn } from '../auth/service';
 import { peopleRepo } from './repo';
-import { createOrgUnit, createPerson, getPerson, listPeople, resetPassword, setActive, updatePerson } from './service';
+import { createOrgUnit, createPerson, getPerson, listPeople, resetPassword, setActive, setRoles, updatePerson } from './service';
 import type { Db } from '../db/client';
 
 let t: ReturnType<typeof tempDatabase>;
@@ -107,5 +107,28 @@ describe('the people list', () => {
 		const sec = await actorOf('13800000001');
 		const names = (await listPeople(db, sec, '')).people.map((p) => p.name);
 		expect(names.slice(0, 3)).toEqual(['高鹏', '郭志刚', '何婷']);
+	});
+});
+
+describe('roles', () => {
+	it('lets the admin appoint a secretary, who then manages that branch, and remove them again', async () => {
+		const admin = await actorOf('13800000000');
+		const memberId = await idOf('13800000002');
+		const sec = await actorOf('13800000001');
+		const r = await setRoles(db, admin, memberId, { secretary: true, adminOf: null });
+		expect(r.ok && r.value.secretaryOf).toBe(sec.branchId);
+		const promoted = await actorOf('13800000002');
+		expect((await listPeople(db, promoted, '')).people.length).toBeGreaterThan(1);
+		await setRoles(db, admin, memberId, { secretary: false, adminOf: null });
+		expect(await status(listPeople(db, await actorOf('13800000002'), ''))).toBe(403);
+	});
+
+	it('refuses role changes by secretaries, on oneself, and admin scopes outside one’s own', async () => {
+		const admin = await actorOf('13800000000');
+		const sec = await actorOf('13800000001');
+		expect(await status(setRoles(db, sec, await idOf('13800000002'), { secretary: true, adminOf: null }))).toBe(403);
+		expect(await status(setRoles(db, admin, admin.userId, { secretary: false, adminOf: null }))).toBe(403);
+		const r = await setRoles(db, admin, await idOf('13800000002'), { secretary: false, adminOf: 'no-such-unit' });
+		expect(!r.ok && r.errors.adminOf).toBe('只能在自己的管理范围内任命管理员');
 	});
 });

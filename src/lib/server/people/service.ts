@@ -60,7 +60,30 @@ export async function getPerson(db: Db, actor: Actor, id: string) {
 	if (!user) error(404, m.err_person_missing());
 	const scope = await scopeOf(db, user);
 	if (!policy.readPerson(actor, scope)) error(403, m.err_forbidden());
-	return { user, branch: scope.branch, canManage: policy.managePerson(actor, scope), canDeactivate: policy.deactivatePerson(actor, scope) };
+	return {
+		user,
+		branch: scope.branch,
+		canManage: policy.managePerson(actor, scope),
+		canDeactivate: policy.deactivatePerson(actor, scope),
+		canChangeRoles: policy.changeRoles(actor, scope)
+	};
+}
+
+/**
+ * Appoint or remove a branch secretary (of the person's own branch) and an admin of a unit inside the
+ * actor's subtree. A branch may have more than one secretary (书记 and 副书记 both run it).
+ */
+export async function setRoles(db: Db, actor: Actor, id: string, input: { secretary: boolean; adminOf: string | null }, now = Date.now()): Promise<Outcome<UserRow>> {
+	const { user, branch, canChangeRoles } = await getPerson(db, actor, id);
+	if (!canChangeRoles) error(403, m.err_forbidden());
+	let adminOf: string | null = null;
+	if (input.adminOf) {
+		const unit = await peopleRepo(db).orgUnit(input.adminOf);
+		if (!unit || unit.kind === 'group' || !policy.grantRole(actor, unit.path)) return { ok: false, errors: { adminOf: m.err_admin_scope() } };
+		adminOf = unit.id;
+	}
+	const updated = await peopleRepo(db).updateUser(user.id, { secretaryOf: input.secretary ? branch.id : null, adminOf, updatedAt: now });
+	return { ok: true, value: updated! };
 }
 
 async function checkPlacement(db: Db, actor: Actor, branchId: string, groupId: string | null): Promise<FieldErrors | null> {
