@@ -57,6 +57,9 @@ test('the admin sees the organisation tree and adds a group', async ({ page }) =
 	await expect(page.getByText('示范党委').first()).toBeVisible();
 	await expect(page.getByText('离退休党支部').first()).toBeVisible();
 	await audit(page);
+	// The form starts with a parent chosen, so the kinds that fit it are offered at once.
+	await expect(page.getByLabel('上级组织').locator('option:checked')).toHaveText('党委 · 示范党委');
+	await expect(page.getByLabel('类型').locator('option')).toHaveText(['党总支', '党支部']);
 	await page.getByLabel('上级组织').selectOption({ label: '党支部 · 离退休党支部' });
 	await page.getByLabel('类型').selectOption({ label: '党小组' });
 	await page.getByLabel('名称').fill('城北党小组');
