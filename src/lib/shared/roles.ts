@@ -19,7 +19,3 @@ export function rolesOf(actor: Pick<Actor, 'secretaryOf' | 'adminOf'>): Role[] {
 	if (actor.adminOf) roles.push('admin');
 	return roles;
 }
-
-export function canManageAnything(actor: Pick<Actor, 'secretaryOf' | 'adminOf'>): boolean {
-	return actor.secretaryOf !== null || actor.adminOf !== null;
-}

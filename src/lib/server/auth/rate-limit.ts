@@ -60,6 +60,10 @@ export function loginThrottle(db: Db) {
 			await db.insert(loginFailures).values({ phone, at: now });
 			await db.delete(loginFailures).where(and(eq(loginFailures.phone, phone), lt(loginFailures.at, now - FAILURE_WINDOW_MS)));
 		},
+		/** Forget failures that no longer count for anyone. */
+		async prune(now = Date.now()) {
+			await db.delete(loginFailures).where(lt(loginFailures.at, now - FAILURE_WINDOW_MS));
+		},
 		async clear(phone: string) {
 			await db.delete(loginFailures).where(eq(loginFailures.phone, phone));
 		},

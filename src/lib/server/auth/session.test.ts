@@ -4,6 +4,7 @@ import { seedDemo } from '../db/seed/demo';
 import { peopleRepo } from '../people/repo';
 import { ACTIVITY_CHECK_MS, createSession, INACTIVITY_MS, invalidateSession, invalidateUserSessions, needsSudo, SUDO_MS, validateSessionToken } from './session';
 import { sessions } from '../db/schema';
+import { sessionRepo } from './session-repo';
 import type { Db } from '../db/client';
 
 let t: ReturnType<typeof tempDatabase>;
@@ -82,6 +83,14 @@ describe('sessions', () => {
 		const { token } = await createSession(db, memberId, T0);
 		await peopleRepo(db).updateUser(memberId, { active: false });
 		expect(await validateSessionToken(db, token, T0)).toBeNull();
+	});
+
+	it('lets housekeeping delete sessions idle past their lifetime, and only those', async () => {
+		const old = await createSession(db, memberId, T0);
+		const fresh = await createSession(db, memberId, T0 + INACTIVITY_MS);
+		await sessionRepo(db).deleteIdleBefore(T0 + INACTIVITY_MS);
+		expect(await validateSessionToken(db, old.token, T0 + 1)).toBeNull();
+		expect(await validateSessionToken(db, fresh.token, T0 + INACTIVITY_MS)).not.toBeNull();
 	});
 
 	it('asks for the password again after 12 hours (sudo mode)', () => {

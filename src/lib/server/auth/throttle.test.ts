@@ -60,3 +60,14 @@ describe('per-IP token bucket', () => {
 		expect(bucket.take('10.0.0.1', T0 + 2000)).toBe(0);
 	});
 });
+
+describe('housekeeping', () => {
+	it('prunes failures older than the window and keeps recent ones', async () => {
+		const throttle = loginThrottle(t.db);
+		await throttle.recordFailure('13800000005', T0);
+		await throttle.recordFailure('13800000006', T0 + FAILURE_WINDOW_MS);
+		await throttle.prune(T0 + FAILURE_WINDOW_MS + 1);
+		expect(await throttle.count('13800000005')).toBe(0);
+		expect(await throttle.count('13800000006')).toBe(1);
+	});
+});

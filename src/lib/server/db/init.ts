@@ -1,6 +1,9 @@
 import { config } from '../config';
 import { openDatabase, type Db } from './client';
 import { peopleRepo } from '../people/repo';
+import { INACTIVITY_MS } from '../auth/session';
+import { sessionRepo } from '../auth/session-repo';
+import { loginThrottle } from '../auth/rate-limit';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from './seed/demo';
 
 let instance: Db | null = null;
@@ -16,6 +19,10 @@ export async function initDatabase(): Promise<Db> {
 	const db = openDatabase(config.databasePath);
 	instance = db;
 	const repo = peopleRepo(db);
+	// Housekeeping at start: sessions idle past their lifetime and failed sign-ins past the throttle window.
+	const now = Date.now();
+	await sessionRepo(db).deleteIdleBefore(now - INACTIVITY_MS);
+	await loginThrottle(db).prune(now);
 	if (config.seed === 'demo' && (await repo.countOrgUnits()) === 0) {
 		await seedDemo(db);
 		console.log('[xianfeng] 已写入演示组织「示范党委」');
