@@ -6,6 +6,8 @@ const executablePath = findChromium() ?? '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// The screenshot tour is a tool for looking at pages (npm run screenshots), not a test.
+	testIgnore: process.env.SCREENSHOTS ? [] : ['**/screens.spec.ts'],
 	outputDir: 'test-results/playwright',
 	fullyParallel: true,
 	workers: 2,

@@ -2,7 +2,6 @@ import { test } from '@playwright/test';
 import { DEMO, signIn } from './helpers';
 
 // `npm run screenshots`: the main pages at a phone viewport, normal and 关怀模式, into test-results/screens/.
-test.skip(!process.env.SCREENSHOTS, 'only with npm run screenshots');
 
 const pages = [
 	['study', '/study', DEMO.member],
