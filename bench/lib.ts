@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,17 @@ export async function signInCookie(baseUrl: string, phone: string, password = 'x
 	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('session='));
 	if (!cookie) throw new Error(`sign-in failed for ${phone}: HTTP ${res.status}`);
 	return cookie.split(';')[0];
+}
+
+/** CPU seconds a process has used so far (user + system), from /proc; null where /proc is missing. */
+export function cpuSecondsOf(pid: number): number | null {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		const ticks = Number(fields[11]) + Number(fields[12]);
+		return ticks / 100;
+	} catch {
+		return null;
+	}
 }
 
 export function percentile(sorted: number[], p: number): number {

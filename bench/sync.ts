@@ -12,7 +12,7 @@ import { seedDemo } from '../src/lib/server/db/seed/demo';
 import { peopleRepo } from '../src/lib/server/people/repo';
 import { uuidv7 } from '../src/lib/shared/id';
 import type { OpResult } from '../src/lib/shared/sync-schemas';
-import { percentile, round, signInCookie, startBuiltServer } from './lib';
+import { cpuSecondsOf, percentile, round, signInCookie, startBuiltServer } from './lib';
 
 const TOTAL_OPS = 10_000;
 const BATCH = 50;
@@ -64,6 +64,8 @@ async function overHttp() {
 		const latencies: number[] = [];
 		let duplicatesApplied = 0;
 		let notApplied = 0;
+		const serverCpu0 = cpuSecondsOf(server.child.pid!);
+		const clientCpu0 = process.cpuUsage();
 		const started = performance.now();
 		await Promise.all(
 			plans.map(async ({ cookie, batches }) => {
@@ -85,6 +87,8 @@ async function overHttp() {
 			})
 		);
 		const seconds = (performance.now() - started) / 1000;
+		const serverCpu1 = cpuSecondsOf(server.child.pid!);
+		const clientCpu = process.cpuUsage(clientCpu0);
 		const sqlite = new Database(server.dbPath, { readonly: true });
 		const stored = (sqlite.prepare("select count(*) as n from sync_ops where status = 'applied'").get() as { n: number }).n - CLIENTS;
 		sqlite.close();
@@ -97,7 +101,10 @@ async function overHttp() {
 			lost: TOTAL_OPS - stored + notApplied,
 			requests: latencies.length,
 			replayed_batches: replayCount,
-			seconds: round(seconds, 2)
+			seconds: round(seconds, 2),
+			// Share of one core each side used while measuring: which of the two was the bottleneck.
+			server_cpu_pct: serverCpu0 === null || serverCpu1 === null ? null : round((100 * (serverCpu1 - serverCpu0)) / seconds, 0),
+			client_cpu_pct: round((100 * (clientCpu.user + clientCpu.system)) / 1e6 / seconds, 0)
 		};
 	} finally {
 		await server.stop();
@@ -153,6 +160,8 @@ console.log(
 		batch: BATCH,
 		requests: http.requests,
 		replayed_batches: http.replayed_batches,
-		seconds: http.seconds
+		seconds: http.seconds,
+		server_cpu_pct: http.server_cpu_pct,
+		client_cpu_pct: http.client_cpu_pct
 	})
 );
