@@ -69,7 +69,8 @@ const auth: Handle = async ({ event, resolve }) => {
 			event.locals.user = valid.user;
 			event.locals.session = valid.session;
 			event.locals.actor = valid.actor;
-			setSessionCookie(event.cookies, event.url, token, valid.session.expiresAt);
+			// The cookie's expiry moves with the session, which slides at most once an hour.
+			if (valid.slid) setSessionCookie(event.cookies, event.url, token, valid.session.expiresAt);
 		} else {
 			clearSessionCookie(event.cookies, event.url);
 		}

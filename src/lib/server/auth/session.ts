@@ -47,7 +47,7 @@ export async function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now()
-): Promise<{ session: ValidSession; user: SessionUser; actor: Actor } | null> {
+): Promise<{ session: ValidSession; user: SessionUser; actor: Actor; slid: boolean } | null> {
 	const parts = token.split('.');
 	if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
 	const [id, secret] = parts;
@@ -64,7 +64,8 @@ export async function validateSessionToken(
 		return null;
 	}
 	let lastVerifiedAt = row.session.lastVerifiedAt;
-	if (now - lastVerifiedAt >= ACTIVITY_CHECK_MS) {
+	const slid = now - lastVerifiedAt >= ACTIVITY_CHECK_MS;
+	if (slid) {
 		lastVerifiedAt = now;
 		await repo.touch(id, now);
 	}
@@ -72,6 +73,7 @@ export async function validateSessionToken(
 	const u = row.user;
 
 	return {
+		slid,
 		session: { id, userId: u.id, lastVerifiedAt, passwordAt: row.session.passwordAt, expiresAt: lastVerifiedAt + INACTIVITY_MS },
 		user: {
 			id: u.id,

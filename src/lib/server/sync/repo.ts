@@ -16,13 +16,13 @@ export type PreparedOp =
 const statements = preparedFor((db) => {
 	const c = db.$client;
 	const seen = c.prepare<[string, string], { status: 'applied' | 'rejected'; error: string | null }>('SELECT status, error FROM sync_ops WHERE user_id = ? AND op_id = ?');
-	const record = c.prepare('INSERT INTO sync_ops (user_id, op_id, kind, status, error, device_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+	// Claim the op id first: a replay finds it taken (no row inserted) and only then is the first result read.
+	const claim = c.prepare("INSERT INTO sync_ops (user_id, op_id, kind, status, error, device_at, received_at) VALUES (?, ?, ?, 'applied', NULL, ?, ?) ON CONFLICT DO NOTHING");
+	const reject = c.prepare("UPDATE sync_ops SET status = 'rejected', error = ? WHERE user_id = ? AND op_id = ?");
 	return {
-		seen: { get: (k: { userId: string; opId: string }) => seen.get(k.userId, k.opId) },
-		record: {
-			run: (r: { userId: string; opId: string; kind: string; status: 'applied' | 'rejected'; error: string | null; deviceAt: number; receivedAt: number }) =>
-				record.run(r.userId, r.opId, r.kind, r.status, r.error, r.deviceAt, r.receivedAt)
-		},
+		seen: (userId: string, opId: string) => seen.get(userId, opId),
+		claim: (userId: string, op: PreparedOp, now: number) => claim.run(userId, op.id, op.kind, op.at, now).changes === 1,
+		reject: (userId: string, opId: string, error: string) => reject.run(error, userId, opId),
 		savepoint: c.prepare('SAVEPOINT sync_op'),
 		release: c.prepare('RELEASE sync_op'),
 		rollback: c.prepare('ROLLBACK TO sync_op'),
@@ -97,8 +97,8 @@ function flush(db: Db): void {
 function applyInTransaction(s: ReturnType<typeof statements>, { userId, ops, now }: Job): OpResult[] {
 	const results: OpResult[] = [];
 	for (const op of ops) {
-		const seen = s.seen.get({ userId, opId: op.id });
-		if (seen) {
+		if (!s.claim(userId, op, now)) {
+			const seen = s.seen(userId, op.id)!;
 			results.push(seen.status === 'applied' ? { id: op.id, status: 'duplicate' } : { id: op.id, status: 'rejected', error: seen.error ?? '' });
 			continue;
 		}
@@ -115,7 +115,7 @@ function applyInTransaction(s: ReturnType<typeof statements>, { userId, ops, now
 				rejection = e.message;
 			}
 		}
-		s.record.run({ userId, opId: op.id, kind: op.kind, status: rejection === null ? 'applied' : 'rejected', error: rejection, deviceAt: op.at, receivedAt: now });
+		if (rejection !== null) s.reject(userId, op.id, rejection);
 		results.push(rejection === null ? { id: op.id, status: 'applied' } : { id: op.id, status: 'rejected', error: rejection });
 	}
 	return results;
