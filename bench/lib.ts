@@ -23,7 +23,8 @@ export async function startBuiltServer(): Promise<{ baseUrl: string; dbPath: str
 	// BENCH_NODE_ARGS passes flags to the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
 	const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 	const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.js'], {
-		env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', XIANFENG_SEED: 'demo' },
+		// All simulated phones share this machine's one IP; the per-IP API limit is raised so it measures the server, not the limiter.
+		env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', XIANFENG_SEED: 'demo', XIANFENG_API_BURST: '1000000', XIANFENG_API_PER_SECOND: '1000000' },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,6 +1,7 @@
 import { error, json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
+import { config } from '$lib/server/config';
 import { clearSessionCookie, ELDER_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
 import { decide } from '$lib/server/auth/guard';
 import { TokenBucket } from '$lib/server/auth/rate-limit';
@@ -16,8 +17,8 @@ export const init: ServerInit = async () => {
 
 /** Sign-in attempts per IP: a whole branch behind one NAT signs in at a meeting without hitting it. */
 const loginBucket = new TokenBucket(120, 0.5);
-/** API writes per IP: sync batches from 50 phones at once fit easily. */
-const apiBucket = new TokenBucket(2000, 100);
+/** API writes per IP: sync batches from a whole branch behind one NAT fit easily. */
+const apiBucket = new TokenBucket(config.apiRate.burst, config.apiRate.perSecond);
 
 /**
  * Paraglide only needs the locale cookie (no URL strategy), so it gets a bodyless copy of the request:

@@ -7,6 +7,11 @@ export const config = {
 	get seed(): 'demo' | 'none' {
 		return process.env.XIANFENG_SEED === 'none' ? 'none' : 'demo';
 	},
+	/** Per-IP token bucket for API writes: burst and refill per second (XIANFENG_API_BURST, XIANFENG_API_PER_SECOND). */
+	get apiRate() {
+		const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
+		return { burst: num(process.env.XIANFENG_API_BURST, 2000), perSecond: num(process.env.XIANFENG_API_PER_SECOND, 100) };
+	},
 	get version() {
 		return process.env.npm_package_version ?? process.env.XIANFENG_VERSION ?? '0.1.0';
 	}
