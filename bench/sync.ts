@@ -12,7 +12,7 @@ import { seedDemo } from '../src/lib/server/db/seed/demo';
 import { peopleRepo } from '../src/lib/server/people/repo';
 import { uuidv7 } from '../src/lib/shared/id';
 import type { OpResult } from '../src/lib/shared/sync-schemas';
-import { cpuSecondsOf, percentile, round, signInCookie, startBuiltServer } from './lib';
+import { cpuSecondsOf, percentile, postJson, round, signInCookie, startBuiltServer } from './lib';
 
 const TOTAL_OPS = 10_000;
 const BATCH = 50;
@@ -59,12 +59,7 @@ async function overHttp() {
 				while (performance.now() < warmUntil) {
 					const ops = makeOps(BATCH, warmT0 + warmSeq);
 					warmSeq += BATCH;
-					const res = await fetch(`${server.baseUrl}/api/sync`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json', cookie, origin: server.baseUrl },
-						body: JSON.stringify({ ops })
-					});
-					await res.text();
+					await postJson(`${server.baseUrl}/api/sync`, { cookie, origin: server.baseUrl }, JSON.stringify({ ops }));
 					warmRequests++;
 				}
 			})
@@ -79,15 +74,12 @@ async function overHttp() {
 		await Promise.all(
 			plans.map(async ({ cookie, batches }) => {
 				for (const batch of batches) {
+					const payload = JSON.stringify({ ops: batch.ops });
 					const t = performance.now();
-					const res = await fetch(`${server.baseUrl}/api/sync`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json', cookie, origin: server.baseUrl },
-						body: JSON.stringify({ ops: batch.ops })
-					});
-					const body = (await res.json()) as { results: OpResult[] };
+					const res = await postJson(`${server.baseUrl}/api/sync`, { cookie, origin: server.baseUrl }, payload);
 					latencies.push(performance.now() - t);
-					if (!res.ok) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body)}`);
+					if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.text}`);
+					const body = JSON.parse(res.text) as { results: OpResult[] };
 					for (const r of body.results) {
 						if (batch.replay && r.status === 'applied') duplicatesApplied++;
 						if (!batch.replay && r.status !== 'applied') notApplied++;
