@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 process.env.XIANFENG_VERSION ??= JSON.parse(readFileSync('package.json', 'utf8')).version;
+// Question imports may be up to 10 MB (the app refuses larger ones with its own message).
+process.env.BODY_SIZE_LIMIT ??= '11M';
 
 const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocol) process.env.PROTOCOL_HEADER = 'x-xianfeng-scheme';

@@ -40,3 +40,19 @@ test('Chromium finds nothing that stops installing the app', async ({ page }) =>
 	const manifest = await cdp.send('Page.getAppManifest');
 	expect(manifest.errors).toEqual([]);
 });
+
+test('POST /api/questions/preview answers questions and line-numbered errors and writes nothing', async ({ playwright, baseURL }) => {
+	const secretary = await playwright.request.newContext({ baseURL });
+	await secretary.post('/login', { form: { phone: '13800000001', password: 'xianfeng123' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	const res = await secretary.post('/api/questions/preview?format=text', {
+		data: Buffer.from('1. 判断题。[错]\n2. 无答案（ ）。\nA. 甲\nB. 乙\n'),
+		headers: { origin: baseURL!, 'content-type': 'text/plain; charset=utf-8' }
+	});
+	expect(res.status()).toBe(200);
+	const body = await res.json();
+	expect(body.questions).toHaveLength(1);
+	expect(body.questions[0]).toMatchObject({ type: 'judge', answer: ['false'], line: 1 });
+	expect(body.errors).toEqual([{ line: 2, message: '第 2 题：没有答案' }]);
+	const xlsx = await secretary.post('/api/questions/preview?format=xlsx', { data: Buffer.from('x'), headers: { origin: baseURL! } });
+	expect(xlsx.status()).toBe(415);
+});

@@ -89,3 +89,24 @@ test('the admin appoints a secretary, who can then open the management pages', a
 	await expect(appointee.getByRole('link', { name: /郑桂英/ })).toBeVisible();
 	await expect(appointee.getByRole('link', { name: /张伟/ })).toHaveCount(0);
 });
+
+test('a secretary previews a question file and sees the line of the broken item; nothing is saved', async ({ page }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage/questions/import');
+	await expect(page.getByTestId('not-built')).toContainText('不会保存任何题目');
+	await page.getByLabel('或直接粘贴题目').fill('1. 党的根本宗旨是（ ）。[A]\nA. 全心全意为人民服务\nB. 实现共产主义\n\n2. 预备党员的预备期为一年。[对]\n\n3. 缺答案的题（ ）。\nA. 甲\nB. 乙\n');
+	await page.getByRole('button', { name: '检查并预览' }).click();
+	const preview = page.getByTestId('preview');
+	await expect(preview.getByRole('heading', { name: '可导入 2 题' })).toBeVisible();
+	await expect(preview.getByText('单选 1')).toBeVisible();
+	await expect(preview.getByText('判断 1')).toBeVisible();
+	await expect(preview.getByRole('listitem')).toHaveText(['第 7 行：第 3 题：没有答案']);
+	await audit(page);
+});
+
+test('members cannot preview question imports', async ({ page, playwright, baseURL }) => {
+	await signIn(page, DEMO.member);
+	expect((await page.goto('/manage/questions/import'))?.status()).toBe(403);
+	const api = await playwright.request.newContext({ baseURL, storageState: await page.context().storageState() });
+	const res = await api.post('/api/questions/preview?format=text', { data: Buffer.from('1. 对。[对]'), headers: { origin: baseURL! } });
+	expect(res.status()).toBe(403);
+});

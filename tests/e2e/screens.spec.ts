@@ -9,7 +9,8 @@ const pages = [
 	['quiz', '/quiz', DEMO.member],
 	['manage', '/manage', DEMO.secretary],
 	['person', '/manage/people/new', DEMO.secretary],
-	['org', '/manage/org', DEMO.admin]
+	['org', '/manage/org', DEMO.admin],
+	['import', '/manage/questions/import', DEMO.secretary]
 ] as const;
 
 test('login', async ({ page }) => {

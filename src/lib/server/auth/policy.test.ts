@@ -86,3 +86,11 @@ describe('changing roles', () => {
 		expect(policy.changeRoles(otherAdmin, memberOfA)).toBe(false);
 	});
 });
+
+describe('question banks', () => {
+	it('are written by secretaries and admins, not members', () => {
+		expect(policy.writeQuestions(member)).toBe(false);
+		expect(policy.writeQuestions(secretaryA)).toBe(true);
+		expect(policy.writeQuestions(admin)).toBe(true);
+	});
+});

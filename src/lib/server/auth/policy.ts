@@ -74,6 +74,11 @@ export const policy = {
 		return actor.userId !== target.userId && adminCovers(actor, target.branchPath) && this.managePerson(actor, target);
 	},
 
+	/** Write question banks and import questions: secretaries (for their branch) and admins. */
+	writeQuestions(actor: Actor): boolean {
+		return actor.secretaryOf !== null || actor.adminOf !== null;
+	},
+
 	/** Add, rename or move units of the organisation tree. */
 	manageOrgUnit(actor: Actor, unitPath: string): boolean {
 		return adminCovers(actor, unitPath);
