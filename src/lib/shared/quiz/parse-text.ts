@@ -164,8 +164,19 @@ function buildQuestion(raw: RawItem): { question: QuestionDraft } | { errors: Im
 	if (points !== null && (points <= 0 || points > 100)) fail(m.import_bad_points());
 
 	const answerText = raw.answer?.text.trim() ?? '';
-	const type: QuestionType = typeFlag ?? (hasOptions ? (letters(answerText || letterGroups.join('')).length > 1 ? 'multiple' : 'single') : blankCount > 0 ? 'fill' : judgeGroups.length || judgeValue(answerText) ? 'judge' : 'essay');
-	if (!typeFlag && !hasOptions && blankCount === 0 && !judgeGroups.length && !judgeValue(answerText) && !groups.some((g) => TYPE_FLAGS[g.trim()] === 'essay')) {
+	// A type mark wins; else options make a choice question (one answer letter: 单选), blanks a 填空, a
+	// true/false answer a 判断. 简答 is only ever marked, so anything else cannot be told.
+	const guessed: QuestionType | null = hasOptions
+		? letters(answerText || letterGroups.join('')).length > 1
+			? 'multiple'
+			: 'single'
+		: blankCount > 0
+			? 'fill'
+			: judgeGroups.length || judgeValue(answerText)
+				? 'judge'
+				: null;
+	const type = typeFlag ?? guessed;
+	if (!type) {
 		fail(m.import_unknown_type());
 		return { errors };
 	}
