@@ -30,6 +30,13 @@ async function scopeOf(db: Db, user: UserRow): Promise<PersonScope & { branch: O
 	};
 }
 
+/** The person and where they stand, or a 404. Every per-person action starts here, then asks the policy. */
+async function personWithScope(db: Db, id: string) {
+	const user = await peopleRepo(db).userById(id);
+	if (!user) error(404, m.err_person_missing());
+	return { user, scope: await scopeOf(db, user) };
+}
+
 function requireManagement(actor: Actor): string {
 	const root = policy.managementRoot(actor);
 	if (!root || !policy.openManagement(actor)) error(403, m.err_forbidden());
@@ -56,9 +63,7 @@ export async function listPeople(db: Db, actor: Actor, query: string) {
 
 /** A person the actor may see; a 403 otherwise, and a 404 where there is no such person. */
 export async function getPerson(db: Db, actor: Actor, id: string) {
-	const user = await peopleRepo(db).userById(id);
-	if (!user) error(404, m.err_person_missing());
-	const scope = await scopeOf(db, user);
+	const { user, scope } = await personWithScope(db, id);
 	if (!policy.readPerson(actor, scope)) error(403, m.err_forbidden());
 	return {
 		user,
@@ -142,18 +147,16 @@ export async function updatePerson(db: Db, actor: Actor, id: string, input: unkn
 
 /** Deactivated people cannot sign in; their records stay. Their sessions end at once. */
 export async function setActive(db: Db, actor: Actor, id: string, active: boolean, now = Date.now()) {
-	const user = await peopleRepo(db).userById(id);
-	if (!user) error(404, m.err_person_missing());
-	if (!policy.deactivatePerson(actor, await scopeOf(db, user))) error(403, m.err_forbidden());
+	const { scope } = await personWithScope(db, id);
+	if (!policy.deactivatePerson(actor, scope)) error(403, m.err_forbidden());
 	await peopleRepo(db).updateUser(id, { active, updatedAt: now });
 	if (!active) await invalidateUserSessions(db, id);
 }
 
 /** A new initial password, shown once to the manager; the holder must change it at next sign-in. */
 export async function resetPassword(db: Db, actor: Actor, id: string, now = Date.now()): Promise<string> {
-	const user = await peopleRepo(db).userById(id);
-	if (!user) error(404, m.err_person_missing());
-	if (!policy.managePerson(actor, await scopeOf(db, user))) error(403, m.err_forbidden());
+	const { scope } = await personWithScope(db, id);
+	if (!policy.managePerson(actor, scope)) error(403, m.err_forbidden());
 	const password = tempPassword();
 	await peopleRepo(db).updateUser(id, { passwordHash: await hashPassword(password), mustChangePassword: true, updatedAt: now });
 	await invalidateUserSessions(db, id);
