@@ -67,6 +67,8 @@ t('import_judge_options', '判断题不应有选项', 'A true/false question has
 t('import_bad_judge_answer', '判断题答案“{answer}”应为 对/错 或 √/×', 'The true/false answer "{answer}" should be 对/错 or √/×')
 t('import_fill_no_blank', '填空题的题干里没有横线（至少 5 个下划线）', 'A fill-in question needs a blank of at least 5 underscores in its stem')
 t('import_fill_count', '有 {blanks} 个空，但给出了 {groups} 组答案', '{blanks} blanks but {groups} answer groups')
+t('import_bad_difficulty', '难度“{value}”应为 1 到 5 的整数', 'Difficulty "{value}" must be a whole number from 1 to 5')
+t('import_bad_valid_until', '有效期“{value}”应为日期，如 2027-12-31', 'Valid-until "{value}" must be a date such as 2027-12-31')
 t('import_format_unsupported', '暂不支持这种格式：{format}（目前只支持 text 纯文本格式）', 'This format is not supported yet: {format} (only text for now)')
 t('import_empty', '文件是空的', 'The file is empty')
 t('import_not_utf8', '文件不是 UTF-8 编码的文本，请在 Word 中另存为“纯文本（UTF-8）”', 'The file is not UTF-8 text; save it from Word as plain text (UTF-8)')

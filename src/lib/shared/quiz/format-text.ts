@@ -1,4 +1,4 @@
-import type { QuestionDraft } from './types';
+import { DEFAULT_DIFFICULTY, type QuestionDraft } from './types';
 
 /** Alternatives are split on spaces, or on `|` when there is one: an answer with a space needs the `|` form. */
 const group = (alts: string[]) => (alts.some((a) => /\s/.test(a)) ? `[${alts.join('|')}${alts.length === 1 ? '|' : ''}]` : `[${alts.join(' ')}]`);
@@ -13,6 +13,10 @@ export function formatQuestionText(questions: QuestionDraft[]): string {
 			if (q.type === 'essay') flags.push('[简答]');
 			if (q.orderFree) flags.push('[答案无顺序]');
 			if (q.caseInsensitive) flags.push('[不区分大小写]');
+			if (q.difficulty !== DEFAULT_DIFFICULTY) flags.push(`[难度${q.difficulty}]`);
+			if (q.tags.length) flags.push(`[标签：${q.tags.join(' ')}]`);
+			if (q.source) flags.push(`[来源：${q.source}]`);
+			if (q.validUntil) flags.push(`[有效期至${q.validUntil}]`);
 			const lines = [`${i + 1}. ${q.stem}${flags.join('')}`];
 			for (const o of q.options) lines.push(`${o.key}. ${o.text}`);
 			if (q.type === 'single' || q.type === 'multiple') lines.push(`答案：${q.answer.join('')}`);

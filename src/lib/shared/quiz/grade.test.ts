@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { grade, normaliseBlank } from './grade';
-import type { QuestionDraft } from './types';
+import type { QuestionContent } from './types';
 
 const base = { stem: '题', options: [], answer: [], blanks: [], orderFree: false, caseInsensitive: false, reference: '', explanation: '', points: null };
-const single: QuestionDraft = { ...base, type: 'single', options: [{ key: 'A', text: '甲' }, { key: 'B', text: '乙' }], answer: ['A'] };
-const multiple: QuestionDraft = { ...base, type: 'multiple', options: ['A', 'B', 'C', 'D'].map((key) => ({ key, text: key })), answer: ['A', 'B', 'C'] };
-const judge: QuestionDraft = { ...base, type: 'judge', answer: ['false'] };
-const fill: QuestionDraft = { ...base, type: 'fill', blanks: [['绝密'], ['机密', '秘密']] };
+const single: QuestionContent = { ...base, type: 'single', options: [{ key: 'A', text: '甲' }, { key: 'B', text: '乙' }], answer: ['A'] };
+const multiple: QuestionContent = { ...base, type: 'multiple', options: ['A', 'B', 'C', 'D'].map((key) => ({ key, text: key })), answer: ['A', 'B', 'C'] };
+const judge: QuestionContent = { ...base, type: 'judge', answer: ['false'] };
+const fill: QuestionContent = { ...base, type: 'fill', blanks: [['绝密'], ['机密', '秘密']] };
 
 describe('grading', () => {
 	it('单选 and 判断: all or nothing', () => {
@@ -36,7 +36,7 @@ describe('grading', () => {
 	});
 
 	it('填空: folds full-width characters and spaces; case only when told', () => {
-		const q: QuestionDraft = { ...base, type: 'fill', blanks: [['WTO'], ['5G']] };
+		const q: QuestionContent = { ...base, type: 'fill', blanks: [['WTO'], ['5G']] };
 		expect(grade(q, [' ＷＴＯ ', '５G'], 2)).toMatchObject({ correct: true });
 		expect(grade(q, ['wto', '5g'], 2)).toMatchObject({ score: 0 });
 		expect(grade({ ...q, caseInsensitive: true }, ['wto', '5g'], 2)).toMatchObject({ correct: true });

@@ -1,4 +1,4 @@
-import type { QuestionDraft } from './types';
+import type { QuestionContent } from './types';
 
 export interface GradeOptions {
 	/** Share of the points for a 多选 answer that picks only correct options but not all of them. */
@@ -28,7 +28,7 @@ export function normaliseBlank(text: string, caseInsensitive: boolean): string {
  * wrong option → 0. 填空: each blank earns its share of the points; with "order-free" the answers may
  * fill the blanks in any order (each blank used once). 简答 waits for a person to mark it.
  */
-export function grade(q: QuestionDraft, response: Response, points: number, options: GradeOptions = DEFAULT_GRADE_OPTIONS): Grade {
+export function grade(q: QuestionContent, response: Response, points: number, options: GradeOptions = DEFAULT_GRADE_OPTIONS): Grade {
 	switch (q.type) {
 		case 'single':
 		case 'judge': {
@@ -58,7 +58,7 @@ function accepts(alternatives: string[], answer: string, caseInsensitive: boolea
 }
 
 /** The most blanks that distinct answers can fill (a small bipartite matching: blanks are few). */
-function matchAnyOrder(q: QuestionDraft, response: Response): number {
+function matchAnyOrder(q: QuestionContent, response: Response): number {
 	const blankOf = new Array<number>(q.blanks.length).fill(-1);
 	const tryAnswer = (a: number, seen: boolean[]): boolean => {
 		for (let b = 0; b < q.blanks.length; b++) {

@@ -141,4 +141,19 @@ C. 丙
 	it('reports an empty file as having nothing, not as an error per line', () => {
 		expect(parseQuestionText('\n\n')).toEqual({ questions: [], errors: [] });
 	});
+
+	it('reads difficulty, tags, source and valid-until flags, and reports bad ones on the item line', () => {
+		const text = `1. 党的最高理想是共产主义。[对][难度2][标签：党章 总纲][来源：党章总纲][有效期至2030-06-30]\n\n2. 坏难度。[对][难度9]\n3. 坏日期。[错][有效期至2027-02-30]\n`;
+		const { questions, errors } = parseQuestionText(text);
+		expect(questions).toHaveLength(1);
+		expect(questions[0]).toMatchObject({ difficulty: 2, tags: ['党章', '总纲'], source: '党章总纲', validUntil: '2030-06-30' });
+		expect(errors).toEqual([
+			{ line: 3, message: '第 2 题：难度“9”应为 1 到 5 的整数' },
+			{ line: 4, message: '第 3 题：有效期“2027-02-30”应为日期，如 2027-12-31' }
+		]);
+	});
+
+	it('gives a question without flags difficulty 3, no tags and no expiry', () => {
+		expect(parseQuestionText('1. 题。[对]\n').questions[0]).toMatchObject({ difficulty: 3, tags: [], source: '', validUntil: null });
+	});
 });

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { MAX_IMPORT_ITEMS, type ChoiceOption, type ImportError, type ImportResult, type QuestionDraft, type QuestionType } from './types';
+import { DEFAULT_DIFFICULTY, MAX_IMPORT_ITEMS, type ChoiceOption, type ImportError, type ImportResult, type QuestionDraft, type QuestionType } from './types';
 
 /**
  * The plain-text question format admins type in Word (docs/question-format.md). Full-width and
@@ -142,6 +142,10 @@ function buildQuestion(raw: RawItem): { question: QuestionDraft } | { errors: Im
 	const blankCount = (stemText.match(BLANK_RE) ?? []).length;
 
 	let points: number | null = null;
+	let difficulty = DEFAULT_DIFFICULTY;
+	let tags: string[] = [];
+	let source = '';
+	let validUntil: string | null = null;
 	let typeFlag: QuestionType | null = null;
 	let orderFree = false;
 	let caseInsensitive = false;
@@ -151,8 +155,18 @@ function buildQuestion(raw: RawItem): { question: QuestionDraft } | { errors: Im
 	for (const group of groups) {
 		const g = group.trim();
 		const pts = /^(\d+(?:\.\d)?)\s*分$/.exec(g);
+		const meta = META_RE.exec(g);
 		if (pts) points = Number(pts[1]);
-		else if (TYPE_FLAGS[g]) typeFlag = TYPE_FLAGS[g];
+		else if (meta) {
+			const value = meta[2].trim();
+			if (meta[1] === '难度') {
+				if (/^[1-5]$/.test(value)) difficulty = Number(value);
+				else fail(m.import_bad_difficulty({ value }));
+			} else if (meta[1] === '标签') tags = splitTags(value);
+			else if (meta[1] === '来源') source = value;
+			else if (isIsoDate(value)) validUntil = value;
+			else fail(m.import_bad_valid_until({ value }));
+		} else if (TYPE_FLAGS[g]) typeFlag = TYPE_FLAGS[g];
 		else if (g === '答案无顺序') orderFree = true;
 		else if (g === '不区分大小写') caseInsensitive = true;
 		else if (hasOptions && /^[A-Ha-h]+$/.test(g)) letterGroups.push(g.toUpperCase());
@@ -191,7 +205,11 @@ function buildQuestion(raw: RawItem): { question: QuestionDraft } | { errors: Im
 		caseInsensitive,
 		reference: '',
 		explanation: raw.explanation.join('\n').trim(),
-		points
+		points,
+		tags,
+		difficulty,
+		source,
+		validUntil
 	};
 
 	if (type === 'single' || type === 'multiple') {
@@ -221,6 +239,19 @@ function buildQuestion(raw: RawItem): { question: QuestionDraft } | { errors: Im
 		q.reference = answerText;
 	}
 	return errors.length ? { errors } : { question: q };
+}
+
+/** `[难度3]`, `[标签：党章 党员]`, `[来源：党章第一章]`, `[有效期至2027-12-31]`; a colon is optional. */
+const META_RE = /^(难度|标签|来源|有效期至)\s*[:：]?\s*(.*)$/s;
+
+export const splitTags = (s: string) => [...new Set(s.split(/[\s,，、;；]+/).map((t) => t.trim()).filter(Boolean))];
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+	if (!match) return false;
+	const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+	return d.getUTCFullYear() === Number(match[1]) && d.getUTCMonth() === Number(match[2]) - 1 && d.getUTCDate() === Number(match[3]);
 }
 
 const letters = (s: string) => [...new Set(s.toUpperCase().replace(/[^A-H]/g, '').split('').filter(Boolean))].sort();

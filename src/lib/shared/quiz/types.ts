@@ -10,13 +10,14 @@ export interface ChoiceOption {
 }
 
 /**
- * A question as an import produces it, before it belongs to a bank.
+ * What a question asks and what counts as right: all that grading needs. A version of a question
+ * is one of these, frozen, so an edit never changes an attempt already made.
  * - single / multiple: `options` and `answer` (option keys, sorted)
  * - judge: `answer` is `['true']` or `['false']`
  * - fill: `blanks`, one list of accepted alternatives per blank, in order
  * - essay: `reference`, the answer markers compare against (marked by hand)
  */
-export interface QuestionDraft {
+export interface QuestionContent {
 	type: QuestionType;
 	stem: string;
 	options: ChoiceOption[];
@@ -29,6 +30,21 @@ export interface QuestionDraft {
 	/** From `[3分]`; null means the paper's points for the type. */
 	points: number | null;
 }
+
+/** What a bank keeps about a question besides its content. */
+export interface QuestionMeta {
+	tags: string[];
+	/** 1 (easy) – 5 (hard); 3 when not given. */
+	difficulty: number;
+	source: string;
+	/** 政策时效: the last day (YYYY-MM-DD, Beijing time) the question is valid; null for ever. */
+	validUntil: string | null;
+}
+
+export const DEFAULT_DIFFICULTY = 3;
+
+/** A question as an import produces it, before it belongs to a bank. */
+export type QuestionDraft = QuestionContent & QuestionMeta;
 
 export interface ImportError {
 	line: number;
