@@ -94,3 +94,29 @@ describe('question banks', () => {
 		expect(policy.writeQuestions(admin)).toBe(true);
 	});
 });
+
+describe('policy matrix: question banks', () => {
+	const orgBank = { ownerPath: '/c/', purpose: 'practice' as const };
+	const branchBankA = { ownerPath: A, purpose: 'practice' as const };
+	const examBankA = { ownerPath: A, purpose: 'exam' as const };
+	const branchBankB = { ownerPath: B, purpose: 'practice' as const };
+	const cases: [string, Actor, { ownerPath: string; purpose: 'practice' | 'exam' }, { manage: boolean; read: boolean; practise: boolean }][] = [
+		['member → organisation bank', member, orgBank, { manage: false, read: false, practise: true }],
+		['member → own branch bank', member, branchBankA, { manage: false, read: false, practise: true }],
+		['member → own branch exam bank', member, examBankA, { manage: false, read: false, practise: false }],
+		['member → other branch bank', member, branchBankB, { manage: false, read: false, practise: false }],
+		['secretary → own branch bank', secretaryA, branchBankA, { manage: true, read: true, practise: true }],
+		['secretary → organisation bank', secretaryA, orgBank, { manage: false, read: true, practise: true }],
+		['secretary → other branch bank', secretaryA, branchBankB, { manage: false, read: false, practise: false }],
+		['admin → organisation bank', admin, orgBank, { manage: true, read: true, practise: true }],
+		['admin → other branch bank in subtree', admin, branchBankB, { manage: true, read: true, practise: false }],
+		['admin → another organisation', otherAdmin, orgBank, { manage: false, read: false, practise: false }]
+	];
+	for (const [name, actor, bank, expected] of cases) {
+		it(name, () => {
+			expect(policy.manageBank(actor, bank.ownerPath)).toBe(expected.manage);
+			expect(policy.readBank(actor, bank.ownerPath)).toBe(expected.read);
+			expect(policy.practiseBank(actor, bank)).toBe(expected.practise);
+		});
+	}
+});

@@ -79,6 +79,24 @@ export const policy = {
 		return actor.secretaryOf !== null || actor.adminOf !== null;
 	},
 
+	/** Create and edit a bank owned by a unit (and its questions): the unit's secretary, or an admin above it. */
+	manageBank(actor: Actor, ownerPath: string): boolean {
+		return actor.secretaryOf?.path === ownerPath || adminCovers(actor, ownerPath);
+	},
+
+	/**
+	 * See a bank's questions and keys in the management area, to build papers from it: whoever manages
+	 * it, and secretaries whose branch lies beneath its owner (an organisation-wide bank).
+	 */
+	readBank(actor: Actor, ownerPath: string): boolean {
+		return this.manageBank(actor, ownerPath) || (actor.secretaryOf !== null && within(actor.secretaryOf.path, ownerPath));
+	},
+
+	/** Practise from a bank, keys and all: members beneath its owner, and only from practice banks. */
+	practiseBank(actor: Actor, bank: { ownerPath: string; purpose: 'practice' | 'exam' }): boolean {
+		return bank.purpose === 'practice' && within(actor.branchPath, bank.ownerPath);
+	},
+
 	/** Add, rename or move units of the organisation tree. */
 	manageOrgUnit(actor: Actor, unitPath: string): boolean {
 		return adminCovers(actor, unitPath);

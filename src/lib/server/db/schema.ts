@@ -1,4 +1,4 @@
-import { blob, index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** 党委 → (党总支) → 党支部 → 党小组. `path` is the chain of ids from the root, e.g. `/a/b/c/`, for subtree checks. */
 export const orgUnits = sqliteTable(
@@ -97,3 +97,149 @@ export const syncOps = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.opId] })]
 );
+
+/**
+ * A question bank. `purpose` decides where its answer keys may go: `practice` banks may be cached on
+ * phones; `exam` banks never leave the server before an attempt is submitted.
+ */
+export const questionBanks = sqliteTable(
+	'question_banks',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		track: text('track', { enum: ['political', 'business'] }).notNull(),
+		purpose: text('purpose', { enum: ['practice', 'exam'] }).notNull(),
+		/** The unit whose members use the bank: the whole organisation (a committee) or one branch. */
+		ownerUnitId: text('owner_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		description: text('description').notNull().default(''),
+		/** Share of the points for a 多选 answer with only right options but not all of them. */
+		partialCredit: real('partial_credit').notNull().default(0.5),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull(),
+		archivedAt: integer('archived_at')
+	},
+	(t) => [index('question_banks_owner_idx').on(t.ownerUnitId)]
+);
+
+/** The current version of each question; every version's content is also kept in `question_versions`. */
+export const questions = sqliteTable(
+	'questions',
+	{
+		id: text('id').primaryKey(),
+		bankId: text('bank_id')
+			.notNull()
+			.references(() => questionBanks.id),
+		version: integer('version').notNull(),
+		type: text('type', { enum: ['single', 'multiple', 'judge', 'fill', 'essay'] }).notNull(),
+		stem: text('stem').notNull(),
+		/** QuestionContent as JSON (options, answer, blanks, flags, reference, explanation). */
+		content: text('content').notNull(),
+		/** JSON array of strings. */
+		tags: text('tags').notNull().default('[]'),
+		difficulty: integer('difficulty').notNull().default(3),
+		points: real('points'),
+		source: text('source').notNull().default(''),
+		/** Last valid day, YYYY-MM-DD in Beijing time; null for ever. */
+		validUntil: text('valid_until'),
+		/** normaliseStem(stem), to flag the same question typed twice in a bank. */
+		stemKey: text('stem_key').notNull(),
+		sort: integer('sort').notNull().default(0),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull(),
+		deletedAt: integer('deleted_at')
+	},
+	(t) => [index('questions_bank_idx').on(t.bankId, t.sort), index('questions_stem_key_idx').on(t.bankId, t.stemKey)]
+);
+
+/** Every version of every question, frozen: answers point at the version that was asked. */
+export const questionVersions = sqliteTable(
+	'question_versions',
+	{
+		questionId: text('question_id')
+			.notNull()
+			.references(() => questions.id),
+		version: integer('version').notNull(),
+		content: text('content').notNull(),
+		points: real('points'),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.version] })]
+);
+
+/** One practice answer (practice, 每日练习 or 错题本), keyed by the outbox op that carried it. */
+export const practiceAnswers = sqliteTable(
+	'practice_answers',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => questions.id),
+		version: integer('version').notNull(),
+		mode: text('mode', { enum: ['practice', 'daily', 'mistakes'] }).notNull(),
+		response: text('response').notNull(),
+		correct: integer('correct', { mode: 'boolean' }).notNull(),
+		score: real('score').notNull(),
+		durationMs: integer('duration_ms'),
+		answeredAt: integer('answered_at').notNull(),
+		receivedAt: integer('received_at').notNull()
+	},
+	(t) => [index('practice_answers_user_idx').on(t.userId, t.answeredAt), index('practice_answers_question_idx').on(t.questionId)]
+);
+
+/** The FSRS card of one member × question. */
+export const reviewCards = sqliteTable(
+	'review_cards',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => questions.id),
+		due: integer('due').notNull(),
+		stability: real('stability').notNull(),
+		difficulty: real('difficulty').notNull(),
+		scheduledDays: integer('scheduled_days').notNull(),
+		learningSteps: integer('learning_steps').notNull(),
+		reps: integer('reps').notNull(),
+		lapses: integer('lapses').notNull(),
+		state: integer('state').notNull(),
+		lastReview: integer('last_review'),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.questionId] }), index('review_cards_due_idx').on(t.userId, t.due), index('review_cards_question_idx').on(t.questionId)]
+);
+
+/** 错题本 entries (rule in `lib/shared/quiz/mistakes.ts`); a row goes when its question leaves the book. */
+export const mistakes = sqliteTable(
+	'mistakes',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => questions.id),
+		lastWrongAt: integer('last_wrong_at').notNull(),
+		wrongCount: integer('wrong_count').notNull(),
+		/** JSON array of YYYY-MM-DD. */
+		rightDays: text('right_days').notNull().default('[]'),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.questionId] })]
+);
+
+/** Organisation-wide settings an admin changes (for example the daily review cap), as JSON values. */
+export const appSettings = sqliteTable('app_settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull(),
+	updatedBy: text('updated_by').references(() => users.id),
+	updatedAt: integer('updated_at').notNull()
+});

@@ -8,14 +8,13 @@ import type { Actor } from '$lib/shared/roles';
 export const IMPORT_FORMATS = ['text', 'xlsx', 'csv', 'gift', 'aiken'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export type PreviewOutcome = { ok: true; result: ImportResult } | { ok: false; status: 400 | 413 | 415; message: string };
+export type ParseOutcome = { ok: true; result: ImportResult } | { ok: false; status: 400 | 413 | 415; message: string };
 
 /**
- * Parse an import file and say what it holds and what is wrong with it, line by line. Writes nothing.
+ * Read an import file: its questions and every error with its line. Writes nothing.
  * Only the plain-text format is built so far; the others answer 415 saying so.
  */
-export function previewImport(actor: Actor, format: string | null, body: Uint8Array): PreviewOutcome {
-	if (!policy.writeQuestions(actor)) error(403, m.err_forbidden());
+export function parseImport(format: string | null, body: Uint8Array): ParseOutcome {
 	const fmt = format ?? 'text';
 	if (fmt !== 'text') return { ok: false, status: 415, message: m.import_format_unsupported({ format: fmt }) };
 	if (body.byteLength > MAX_IMPORT_BYTES) return { ok: false, status: 413, message: m.import_too_big() };
@@ -27,4 +26,10 @@ export function previewImport(actor: Actor, format: string | null, body: Uint8Ar
 	}
 	if (!text.trim()) return { ok: false, status: 400, message: m.import_empty() };
 	return { ok: true, result: parseQuestionText(text) };
+}
+
+/** `POST /api/questions/preview`: for whoever may write questions (secretaries and admins). */
+export function previewImport(actor: Actor, format: string | null, body: Uint8Array): ParseOutcome {
+	if (!policy.writeQuestions(actor)) error(403, m.err_forbidden());
+	return parseImport(format, body);
 }

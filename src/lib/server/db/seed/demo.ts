@@ -1,6 +1,7 @@
 import type { Db } from '../client';
 import { hashPassword } from '../../auth/password';
 import { peopleRepo } from '../../people/repo';
+import { seedQuizDemo } from './quiz';
 import { uuidv7 } from '$lib/shared/id';
 
 export const DEMO_PASSWORD = 'xianfeng123';
@@ -32,8 +33,9 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
 	let phoneSeq = 0;
 	const person = async (name: string, branchId: string, groupId: string, extra: { retired?: boolean; activist?: boolean; secretaryOf?: string; adminOf?: string } = {}) => {
 		const phone = `138${String(phoneSeq++).padStart(8, '0')}`;
+		const id = uuidv7(now);
 		await repo.insertUser({
-			id: uuidv7(now),
+			id,
 			phone,
 			name,
 			passwordHash,
@@ -46,9 +48,10 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
 			createdAt: now,
 			updatedAt: now
 		});
+		return id;
 	};
 
-	await person(DEMO_LOGINS[0].name, office.id, officeGroups[0].id, { adminOf: committee.id });
+	const adminId = await person(DEMO_LOGINS[0].name, office.id, officeGroups[0].id, { adminOf: committee.id });
 	await person(DEMO_LOGINS[1].name, office.id, officeGroups[0].id, { secretaryOf: office.id });
 	await person(DEMO_LOGINS[2].name, office.id, officeGroups[0].id);
 	await person(DEMO_LOGINS[3].name, retired.id, retiredGroups[0].id, { retired: true, secretaryOf: retired.id });
@@ -58,4 +61,5 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
 	for (const [i, name] of RETIRED_MEMBERS.entries()) {
 		await person(name, retired.id, retiredGroups[i % 2].id, { retired: true });
 	}
+	await seedQuizDemo(db, committee.id, adminId, now);
 }

@@ -1,0 +1,220 @@
+import { and, asc, eq, gte, inArray, isNull, like, lt, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { questions, questionVersions } from '../db/schema';
+import { preparedFor } from '../db/prepared';
+import type { QuestionContent, QuestionDraft, QuestionType } from '$lib/shared/quiz/types';
+
+export type QuestionRow = typeof questions.$inferSelect;
+
+export interface StoredQuestion extends QuestionDraft {
+	id: string;
+	bankId: string;
+	version: number;
+	stemKey: string;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface NewQuestion {
+	id: string;
+	draft: QuestionDraft;
+	stemKey: string;
+}
+
+export interface QuestionFilter {
+	type?: QuestionType;
+	tag?: string;
+	/** Words in the stem. */
+	text?: string;
+	/** `expired`: past its valid-until day; `current`: not. Days are YYYY-MM-DD, compared as text. */
+	validity?: { state: 'expired' | 'current'; today: string };
+}
+
+/** The content part of a draft, as stored in `content` (everything grading needs). */
+export function contentOf(d: QuestionContent): QuestionContent {
+	return {
+		type: d.type,
+		stem: d.stem,
+		options: d.options,
+		answer: d.answer,
+		blanks: d.blanks,
+		orderFree: d.orderFree,
+		caseInsensitive: d.caseInsensitive,
+		reference: d.reference,
+		explanation: d.explanation,
+		points: d.points
+	};
+}
+
+export function toStored(row: QuestionRow): StoredQuestion {
+	const content = JSON.parse(row.content) as QuestionContent;
+	return {
+		...content,
+		id: row.id,
+		bankId: row.bankId,
+		version: row.version,
+		stemKey: row.stemKey,
+		tags: JSON.parse(row.tags) as string[],
+		difficulty: row.difficulty,
+		source: row.source,
+		validUntil: row.validUntil,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt
+	};
+}
+
+/** Bulk inserts skip Drizzle's query builder: an import may hold 20,000 questions. */
+const bulk = preparedFor((db) => ({
+	question: db.$client.prepare(
+		`insert into questions (id, bank_id, version, type, stem, content, tags, difficulty, points, source, valid_until, stem_key, sort, created_at, updated_at)
+		 values (@id, @bankId, 1, @type, @stem, @content, @tags, @difficulty, @points, @source, @validUntil, @stemKey, @sort, @now, @now)`
+	),
+	version: db.$client.prepare(`insert into question_versions (question_id, version, content, points, created_by, created_at) values (@id, 1, @content, @points, @by, @now)`),
+	maxSort: db.$client.prepare<[string], { s: number | null }>(`select max(sort) as s from questions where bank_id = ?`)
+}));
+
+/** All SQL for questions and their versions. */
+export function questionRepo(db: Db) {
+	return {
+		/** Insert new questions at the end of a bank, each as version 1, in one transaction. */
+		async insertMany(bankId: string, items: NewQuestion[], by: string | null, now: number): Promise<number> {
+			const s = bulk(db);
+			const run = db.$client.transaction(() => {
+				let sort = s.maxSort.get(bankId)?.s ?? 0;
+				for (const { id, draft, stemKey } of items) {
+					const content = JSON.stringify(contentOf(draft));
+					sort += 1;
+					s.question.run({
+						id,
+						bankId,
+						type: draft.type,
+						stem: draft.stem,
+						content,
+						tags: JSON.stringify(draft.tags),
+						difficulty: draft.difficulty,
+						points: draft.points,
+						source: draft.source,
+						validUntil: draft.validUntil,
+						stemKey,
+						sort,
+						now
+					});
+					s.version.run({ id, content, points: draft.points, by, now });
+				}
+			});
+			run();
+			return items.length;
+		},
+
+		/** Save an edit as a new version; earlier versions stay as they were for the answers that used them. */
+		async update(id: string, draft: QuestionDraft, stemKey: string, by: string | null, now: number): Promise<number> {
+			return db.transaction((tx) => {
+				const row = tx.select({ version: questions.version }).from(questions).where(eq(questions.id, id)).get();
+				if (!row) return 0;
+				const version = row.version + 1;
+				const content = JSON.stringify(contentOf(draft));
+				tx.update(questions)
+					.set({
+						version,
+						type: draft.type,
+						stem: draft.stem,
+						content,
+						tags: JSON.stringify(draft.tags),
+						difficulty: draft.difficulty,
+						points: draft.points,
+						source: draft.source,
+						validUntil: draft.validUntil,
+						stemKey,
+						updatedAt: now
+					})
+					.where(eq(questions.id, id))
+					.run();
+				tx.insert(questionVersions).values({ questionId: id, version, content, points: draft.points, createdBy: by, createdAt: now }).run();
+				return version;
+			});
+		},
+
+		async softDelete(id: string, now: number) {
+			await db.update(questions).set({ deletedAt: now, updatedAt: now }).where(eq(questions.id, id)).run();
+		},
+
+		async byId(id: string): Promise<StoredQuestion | undefined> {
+			const row = await db
+				.select()
+				.from(questions)
+				.where(and(eq(questions.id, id), isNull(questions.deletedAt)))
+				.get();
+			return row ? toStored(row) : undefined;
+		},
+
+		/** The live stem keys of a bank with the id of the question holding each, for duplicate checks. */
+		async stemKeys(bankId: string): Promise<Map<string, string>> {
+			const rows = await db
+				.select({ id: questions.id, key: questions.stemKey })
+				.from(questions)
+				.where(and(eq(questions.bankId, bankId), isNull(questions.deletedAt)))
+				.all();
+			return new Map(rows.map((r) => [r.key, r.id]));
+		},
+
+		async list(bankId: string, filter: QuestionFilter, limit: number, offset = 0): Promise<{ questions: StoredQuestion[]; total: number }> {
+			const where = and(
+				eq(questions.bankId, bankId),
+				isNull(questions.deletedAt),
+				filter.type ? eq(questions.type, filter.type) : undefined,
+				filter.tag ? sql`exists (select 1 from json_each(${questions.tags}) where value = ${filter.tag})` : undefined,
+				filter.text ? like(questions.stem, `%${filter.text.replace(/[%_\\]/g, (c) => '\\' + c)}%`) : undefined,
+				filter.validity?.state === 'expired' ? lt(questions.validUntil, filter.validity.today) : undefined,
+				filter.validity?.state === 'current' ? or(isNull(questions.validUntil), gte(questions.validUntil, filter.validity.today)) : undefined
+			);
+			const rows = await db.select().from(questions).where(where).orderBy(asc(questions.sort)).limit(limit).offset(offset).all();
+			const total = (await db.select({ n: sql<number>`count(*)` }).from(questions).where(where).get())?.n ?? 0;
+			return { questions: rows.map(toStored), total };
+		},
+
+		/** Counts per type and of expired questions in a bank, and its tags. */
+		async summary(bankId: string, today: string) {
+			const live = and(eq(questions.bankId, bankId), isNull(questions.deletedAt));
+			const byType = await db.select({ type: questions.type, n: sql<number>`count(*)` }).from(questions).where(live).groupBy(questions.type).all();
+			const expired = (await db.select({ n: sql<number>`count(*)` }).from(questions).where(and(live, lt(questions.validUntil, today))).get())?.n ?? 0;
+			const tags = await db
+				.select({ tag: sql<string>`j.value`, n: sql<number>`count(*)` })
+				.from(sql`${questions}, json_each(${questions.tags}) j`)
+				.where(live)
+				.groupBy(sql`j.value`)
+				.orderBy(sql`count(*) desc`)
+				.all();
+			return { byType, expired, tags };
+		},
+
+		/** Questions members may practise in these banks today: live, not expired, and not 简答 (no key to check against). */
+		async forPractice(bankIds: string[], today: string): Promise<StoredQuestion[]> {
+			if (bankIds.length === 0) return [];
+			const rows = await db
+				.select()
+				.from(questions)
+				.where(
+					and(
+						inArray(questions.bankId, bankIds),
+						isNull(questions.deletedAt),
+						ne(questions.type, 'essay'),
+						or(isNull(questions.validUntil), gte(questions.validUntil, today))
+					)
+				)
+				.orderBy(asc(questions.bankId), asc(questions.sort))
+				.all();
+			return rows.map(toStored);
+		},
+
+		/** The frozen content of one version of a question. */
+		async version(questionId: string, version: number): Promise<{ content: QuestionContent; bankId: string } | undefined> {
+			const row = await db
+				.select({ content: questionVersions.content, bankId: questions.bankId })
+				.from(questionVersions)
+				.innerJoin(questions, eq(questions.id, questionVersions.questionId))
+				.where(and(eq(questionVersions.questionId, questionId), eq(questionVersions.version, version)))
+				.get();
+			return row ? { content: JSON.parse(row.content) as QuestionContent, bankId: row.bankId } : undefined;
+		}
+	};
+}
