@@ -90,22 +90,61 @@ test('the admin appoints a secretary, who can then open the management pages', a
 	await expect(appointee.getByRole('link', { name: /张伟/ })).toHaveCount(0);
 });
 
-test('a secretary previews a question file and sees the line of the broken item; nothing is saved', async ({ page }) => {
-	await signIn(page, DEMO.secretary, undefined, '/manage/questions/import');
-	await expect(page.getByTestId('not-built')).toContainText('不会保存任何题目');
-	await page.getByLabel('或直接粘贴题目').fill('1. 党的根本宗旨是（ ）。[A]\nA. 全心全意为人民服务\nB. 实现共产主义\n\n2. 预备党员的预备期为一年。[对]\n\n3. 缺答案的题（ ）。\nA. 甲\nB. 乙\n');
+test('an admin creates a bank, imports a file with one broken item, sees its line, and imports the valid ones', async ({ page }) => {
+	await signIn(page, DEMO.admin, undefined, '/manage/questions');
+	await expect(page.getByRole('link', { name: /党章党规基础/ })).toContainText('90 题');
+	await page.getByRole('link', { name: '新建题库' }).click();
+	await page.getByLabel('题库名称').fill('主题党日测验');
+	await page.getByRole('button', { name: '创建题库' }).click();
+	await expect(page.getByRole('heading', { name: '主题党日测验' })).toBeVisible();
+	await page.getByRole('link', { name: '导入题目' }).click();
+
+	await page.getByLabel('选择文件（UTF-8 纯文本）').setInputFiles({
+		name: '题目.txt',
+		mimeType: 'text/plain',
+		buffer: Buffer.from('1. 党的根本宗旨是（ ）。[A]\nA. 全心全意为人民服务\nB. 实现共产主义\n\n2. 预备党员的预备期为一年。[对]\n\n3. 缺答案的题（ ）。\nA. 甲\nB. 乙\n\n4. 预备党员的预备期为一年！[对]\n')
+	});
 	await page.getByRole('button', { name: '检查并预览' }).click();
 	const preview = page.getByTestId('preview');
-	await expect(preview.getByRole('heading', { name: '可导入 2 题' })).toBeVisible();
+	await expect(preview.getByRole('heading', { name: '可导入 3 题' })).toBeVisible();
 	await expect(preview.getByText('单选 1')).toBeVisible();
-	await expect(preview.getByText('判断 1')).toBeVisible();
-	await expect(preview.getByRole('listitem')).toHaveText(['第 7 行：第 3 题：没有答案']);
+	await expect(preview.getByText('判断 2')).toBeVisible();
+	await expect(page.getByTestId('import-errors').getByRole('listitem')).toHaveText(['第 7 行：第 3 题：没有答案']);
+	await expect(page.getByTestId('import-duplicates').getByRole('listitem')).toHaveText(['第 11 行：与本文件第 5 行的题目重复']);
+	await expect(page.getByRole('button', { name: '全部导入' })).toHaveCount(0);
+	await audit(page);
+
+	await page.getByRole('button', { name: '只导入无误的 3 题' }).click();
+	await expect(page.getByTestId('import-done')).toHaveText('已导入 2 题，跳过 1 道重复题');
+	await page.getByRole('link', { name: '返回题库' }).click();
+	await expect(page.getByText('共 2 题').first()).toBeVisible();
+	await expect(page.getByText('党的根本宗旨是（ ）。')).toBeVisible();
+	await audit(page);
+});
+
+test('a secretary sees the organisation’s banks read-only and edits a question of their own bank as a new version', async ({ page }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage/questions');
+	await page.getByRole('link', { name: /保密与安全常识/ }).click();
+	await expect(page.getByRole('heading', { name: '保密与安全常识' })).toBeVisible();
+	await expect(page.getByText('只读：由上级组织管理')).toBeVisible();
+	await expect(page.getByRole('link', { name: '导入题目' })).toHaveCount(0);
+
+	await page.goto('/manage/questions/new');
+	await page.getByLabel('题库名称').fill('支部练习');
+	await page.getByRole('button', { name: '创建题库' }).click();
+	await page.getByRole('link', { name: '新建题目' }).click();
+	await page.getByLabel('题目（纯文本格式）').fill('党小组会一般每月召开1次。[对][标签：三会一课]');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('status')).toContainText('已保存');
+	await page.getByLabel('题目（纯文本格式）').fill('党小组会一般每月召开1次。[对][标签：三会一课]\n解析：支部工作条例的规定。');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByText('第 2 版')).toBeVisible();
 	await audit(page);
 });
 
 test('members cannot preview question imports', async ({ page, playwright, baseURL }) => {
 	await signIn(page, DEMO.member);
-	expect((await page.goto('/manage/questions/import'))?.status()).toBe(403);
+	expect((await page.goto('/manage/questions'))?.status()).toBe(403);
 	const api = await playwright.request.newContext({ baseURL, storageState: await page.context().storageState() });
 	const res = await api.post('/api/questions/preview?format=text', { data: Buffer.from('1. 对。[对]'), headers: { origin: baseURL! } });
 	expect(res.status()).toBe(403);

@@ -10,7 +10,7 @@ const pages = [
 	['manage', '/manage', DEMO.secretary],
 	['person', '/manage/people/new', DEMO.secretary],
 	['org', '/manage/org', DEMO.admin],
-	['import', '/manage/questions/import', DEMO.secretary]
+	['banks', '/manage/questions', DEMO.admin]
 ] as const;
 
 test('login', async ({ page }) => {
@@ -26,3 +26,15 @@ for (const [name, path, phone] of pages) {
 		await page.screenshot({ path: `test-results/screens/${name}-elder.png`, fullPage: true });
 	});
 }
+
+test('bank', async ({ page }) => {
+	await signIn(page, DEMO.admin, undefined, '/manage/questions');
+	await page.getByRole('link', { name: /党章党规基础/ }).click();
+	await page.getByRole('heading', { name: '党章党规基础' }).waitFor();
+	await page.screenshot({ path: 'test-results/screens/bank.png', fullPage: false });
+	await page.evaluate(() => document.documentElement.classList.add('elder'));
+	await page.screenshot({ path: 'test-results/screens/bank-elder.png', fullPage: false });
+	await page.getByRole('link', { name: '编辑' }).first().click();
+	await page.getByRole('heading', { name: '编辑题目' }).waitFor();
+	await page.screenshot({ path: 'test-results/screens/question-elder.png', fullPage: true });
+});
