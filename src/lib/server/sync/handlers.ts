@@ -1,15 +1,17 @@
 import * as v from 'valibot';
 import type { Db } from '../db/client';
+import { preparePracticeAnswer } from '../quiz/practice-service';
 import { writeSettings } from '../settings/repo';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
+import { PRACTICE_KIND } from '$lib/shared/quiz/practice-schemas';
 import { settingsPayloadSchema } from '$lib/shared/sync-schemas';
 
 /**
  * Turns one op's payload into a write (run inside the batch's transaction), or a rejection in the
  * member's language. Permission checks belong here, before the write is built.
  */
-export type OpHandler = (db: Db, actor: Actor, payload: unknown, deviceAt: number, now: number) => { write: () => void } | { reject: string };
+export type OpHandler = (db: Db, actor: Actor, payload: unknown, deviceAt: number, now: number, opId: string) => { write: () => void } | { reject: string };
 
 /** One entry per op kind. Later capabilities (reading progress, answers, check-ins…) add theirs here. */
 export const opHandlers: Record<string, OpHandler> = {
@@ -17,5 +19,6 @@ export const opHandlers: Record<string, OpHandler> = {
 		const parsed = v.safeParse(settingsPayloadSchema, payload);
 		if (!parsed.success) return { reject: firstIssue(parsed.issues) };
 		return { write: () => writeSettings(db, actor.userId, parsed.output, deviceAt, now) };
-	}
+	},
+	[PRACTICE_KIND]: (db, actor, payload, deviceAt, now, opId) => preparePracticeAnswer(db, actor, opId, payload, deviceAt, now)
 };

@@ -30,7 +30,7 @@ export async function pushOps(db: Db, actor: Actor, body: unknown, now = Date.no
 		if (!handler) prepared.push({ id, kind, at, reject: m.err_op_unknown_kind({ kind }) });
 		else if (JSON.stringify(payload ?? null).length > MAX_OP_BYTES) prepared.push({ id, kind, at, reject: m.err_op_too_big() });
 		else if (at > now + MAX_FUTURE_MS) prepared.push({ id, kind, at, reject: m.err_op_future() });
-		else prepared.push({ id, kind, at, ...handler(db, actor, payload, at, now) });
+		else prepared.push({ id, kind, at, ...handler(db, actor, payload, at, now, id) });
 	}
 	return { ok: true, results: await applyBatch(db, actor.userId, prepared, now) };
 }

@@ -1,0 +1,107 @@
+import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { policy } from '../auth/policy';
+import type { Db } from '../db/client';
+import { appSettingsRepo } from '../settings/app-repo';
+import { bankRepo, type BankWithOwner } from './bank-repo';
+import { pathsAbove } from './bank-service';
+import { practiceRepo } from './practice-repo';
+import { questionRepo, type StoredQuestion } from './question-repo';
+import { m } from '$lib/paraglide/messages';
+import { beijingDay, startOfBeijingDay } from '$lib/shared/day';
+import { grade } from '$lib/shared/quiz/grade';
+import { afterAnswer } from '$lib/shared/quiz/mistakes';
+import { practiceAnswerSchema, type DailySet, type MistakeBook, type PracticeQuestion, type PracticeSet } from '$lib/shared/quiz/practice-schemas';
+import { DEFAULT_DAILY_CAP, pickDaily, reviewCard } from '$lib/shared/quiz/review';
+import { seededShuffle } from '$lib/shared/quiz/shuffle';
+import type { Actor } from '$lib/shared/roles';
+import { firstIssue } from '$lib/shared/schemas';
+
+export const DAILY_CAP_KEY = 'quiz.dailyCap';
+
+function toPractice(q: StoredQuestion, partialCredit: number): PracticeQuestion {
+	return {
+		id: q.id,
+		version: q.version,
+		bankId: q.bankId,
+		type: q.type as PracticeQuestion['type'],
+		stem: q.stem,
+		options: q.options,
+		answer: q.answer,
+		blanks: q.blanks,
+		orderFree: q.orderFree,
+		caseInsensitive: q.caseInsensitive,
+		explanation: q.explanation,
+		tags: q.tags,
+		partialCredit
+	};
+}
+
+/** Practice banks the member may use: owned by their branch or a unit above it. Exam banks never. */
+export async function practiceBanks(db: Db, actor: Actor): Promise<BankWithOwner[]> {
+	const banks = await bankRepo(db).list({ ownerPaths: pathsAbove(actor.branchPath), purpose: 'practice' });
+	return banks.filter((b) => policy.practiseBank(actor, b));
+}
+
+/** A whole practice bank, keys and explanations included, for practice on the phone (online or off). */
+export async function practiceSet(db: Db, actor: Actor, bankId: string, now = Date.now()): Promise<PracticeSet> {
+	const bank = await bankRepo(db).byId(bankId);
+	if (!bank || !policy.practiseBank(actor, bank)) error(404, m.err_bank_missing());
+	const questions = await questionRepo(db).forPractice([bank.id], beijingDay(now));
+	return { bankId: bank.id, name: bank.name, generatedAt: now, questions: questions.map((q) => toPractice(q, bank.partialCredit)) };
+}
+
+/**
+ * Today's 每日练习: due cards first, then questions never seen (in an order of the member's own, so
+ * a branch does not all get the same ones), up to the daily cap less what was answered today.
+ */
+export async function dailySet(db: Db, actor: Actor, now = Date.now()): Promise<DailySet> {
+	const banks = await practiceBanks(db, actor);
+	const credit = new Map(banks.map((b) => [b.id, b.partialCredit]));
+	const questions = await questionRepo(db).forPractice(
+		banks.map((b) => b.id),
+		beijingDay(now)
+	);
+	const byId = new Map(questions.map((q) => [q.id, q]));
+	const repo = practiceRepo(db);
+	const cap = await appSettingsRepo(db).get(DAILY_CAP_KEY, DEFAULT_DAILY_CAP);
+	const answeredToday = await repo.answeredSince(actor.userId, 'daily', startOfBeijingDay(now));
+	const cards = (await repo.cards(actor.userId)).filter((c) => byId.has(c.questionId));
+	const unseen = seededShuffle(
+		questions.map((q) => q.id),
+		actor.userId
+	);
+	const ids = pickDaily(cards, unseen, now, cap - answeredToday);
+	return { day: beijingDay(now), cap, answeredToday, questions: ids.map((id) => toPractice(byId.get(id)!, credit.get(byId.get(id)!.bankId) ?? 0.5)) };
+}
+
+/** The member's 错题本, most recent mistake first. */
+export async function mistakeBook(db: Db, actor: Actor): Promise<MistakeBook> {
+	const rows = await practiceRepo(db).mistakes(actor.userId);
+	return { questions: rows.filter((q) => q.type !== 'essay').map((q) => ({ ...toPractice(q, q.partialCredit), wrongCount: q.wrongCount, rightDays: q.rightDays })) };
+}
+
+/**
+ * The `practice.answer` op: graded again on the server from the version the member saw, then the
+ * answer, the 错题本 entry and the FSRS card are written together.
+ */
+export function preparePracticeAnswer(db: Db, actor: Actor, opId: string, payload: unknown, deviceAt: number, now: number): { write: () => void } | { reject: string } {
+	const parsed = v.safeParse(practiceAnswerSchema, payload);
+	if (!parsed.success) return { reject: firstIssue(parsed.issues) };
+	const a = parsed.output;
+	const repo = practiceRepo(db);
+	const target = repo.target(a.questionId, a.version);
+	if (!target) return { reject: m.err_practice_version() };
+	const allowed = policy.practiseBank(actor, target) || (a.mode === 'mistakes' && repo.mistake(actor.userId, a.questionId) !== null);
+	if (!allowed || target.content.type === 'essay') return { reject: m.err_practice_forbidden() };
+	const result = grade(target.content, a.response, 1, { partialCredit: target.partialCredit });
+	const correct = result.status === 'graded' && result.correct;
+	const score = result.status === 'graded' ? result.score : 0;
+	return {
+		write: () => {
+			repo.insertAnswer({ id: opId, userId: actor.userId, questionId: a.questionId, version: a.version, mode: a.mode, response: a.response, correct, score, ms: a.ms, at: deviceAt, now });
+			repo.putMistake(actor.userId, a.questionId, afterAnswer(repo.mistake(actor.userId, a.questionId), correct, deviceAt), now);
+			repo.putCard(actor.userId, a.questionId, reviewCard(repo.card(actor.userId, a.questionId), correct, a.ms, deviceAt), now);
+		}
+	};
+}
