@@ -23,6 +23,17 @@ cleanupOutdatedCaches();
 // Sync, live streams and health checks always go to the network; writes (POST) are never routed here at all.
 registerRoute(({ url }) => url.pathname.startsWith('/api/') || url.pathname === '/healthz', new NetworkOnly());
 
+// The practice page reads its questions on the phone, so one kept copy serves every `?bank=` and `?mode=`.
+registerRoute(
+	({ request, url }) => request.mode === 'navigate' && url.pathname === '/quiz/practice',
+	new NetworkFirst({
+		cacheName: 'xianfeng-pages',
+		networkTimeoutSeconds: 5,
+		matchOptions: { ignoreSearch: true },
+		plugins: [new CacheableResponsePlugin({ statuses: [200] })]
+	})
+);
+
 // Pages: the network first (fresh data), the last good copy when offline. Only real 200 pages are kept,
 // never redirects or errors. The cache name starts with `xianfeng-pages` so logout can wipe it.
 registerRoute(

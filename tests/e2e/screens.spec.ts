@@ -38,3 +38,16 @@ test('bank', async ({ page }) => {
 	await page.getByRole('heading', { name: '编辑题目' }).waitFor();
 	await page.screenshot({ path: 'test-results/screens/question-elder.png', fullPage: true });
 });
+
+test('practice', async ({ page }) => {
+	await signIn(page, DEMO.member, undefined, '/quiz/practice?mode=daily');
+	await page.getByTestId('progress').waitFor();
+	await page.screenshot({ path: 'test-results/screens/practice.png', fullPage: true });
+	const options = page.getByRole('group').last().getByRole('button');
+	if ((await options.count()) > 0) await options.first().click();
+	else await page.getByLabel('第 1 空').fill('答案');
+	await page.getByRole('button', { name: '提交答案' }).click();
+	await page.getByTestId('feedback').waitFor();
+	await page.evaluate(() => document.documentElement.classList.add('elder'));
+	await page.screenshot({ path: 'test-results/screens/practice-elder.png', fullPage: true });
+});

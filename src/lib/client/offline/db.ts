@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { PracticeSet } from '$lib/shared/quiz/practice-schemas';
 
 /** An op waiting in the outbox. `id` is the idempotency key from its creation on, for ever. */
 export interface OutboxOp {
@@ -13,6 +14,13 @@ export interface OutboxOp {
 	seq?: number;
 }
 
+/** A practice bank kept on the phone for offline practice (practice banks only: keys included). */
+export interface StoredPracticeSet extends PracticeSet {
+	downloadedAt: number;
+	/** Size of the stored set in bytes (its JSON), shown before and after downloading. */
+	bytes: number;
+}
+
 export interface KeyValue {
 	key: string;
 	value: unknown;
@@ -22,6 +30,7 @@ export interface KeyValue {
 export class XianfengDb extends Dexie {
 	outbox!: EntityTable<OutboxOp, 'seq'>;
 	kv!: EntityTable<KeyValue, 'key'>;
+	practiceSets!: EntityTable<StoredPracticeSet, 'bankId'>;
 
 	constructor(userId: string) {
 		super(dbName(userId));
@@ -29,6 +38,7 @@ export class XianfengDb extends Dexie {
 			outbox: '++seq, &id, state',
 			kv: 'key'
 		});
+		this.version(2).stores({ practiceSets: 'bankId' });
 	}
 }
 

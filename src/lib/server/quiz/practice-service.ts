@@ -43,6 +43,16 @@ export async function practiceBanks(db: Db, actor: Actor): Promise<BankWithOwner
 	return banks.filter((b) => policy.practiseBank(actor, b));
 }
 
+/** The 考学 tab's list: practice banks with how many questions each offers today. */
+export async function practiceBankList(db: Db, actor: Actor, now = Date.now()) {
+	const banks = await practiceBanks(db, actor);
+	const counts = await questionRepo(db).practiceCounts(
+		banks.map((b) => b.id),
+		beijingDay(now)
+	);
+	return banks.map((b) => ({ id: b.id, name: b.name, track: b.track, ownerName: b.ownerName, description: b.description, count: counts.get(b.id) ?? 0 }));
+}
+
 /** A whole practice bank, keys and explanations included, for practice on the phone (online or off). */
 export async function practiceSet(db: Db, actor: Actor, bankId: string, now = Date.now()): Promise<PracticeSet> {
 	const bank = await bankRepo(db).byId(bankId);

@@ -206,6 +206,25 @@ export function questionRepo(db: Db) {
 			return rows.map(toStored);
 		},
 
+		/** How many questions of each bank members may practise today. */
+		async practiceCounts(bankIds: string[], today: string): Promise<Map<string, number>> {
+			if (bankIds.length === 0) return new Map();
+			const rows = await db
+				.select({ bankId: questions.bankId, n: sql<number>`count(*)` })
+				.from(questions)
+				.where(
+					and(
+						inArray(questions.bankId, bankIds),
+						isNull(questions.deletedAt),
+						ne(questions.type, 'essay'),
+						or(isNull(questions.validUntil), gte(questions.validUntil, today))
+					)
+				)
+				.groupBy(questions.bankId)
+				.all();
+			return new Map(rows.map((r) => [r.bankId, r.n]));
+		},
+
 		/** The frozen content of one version of a question. */
 		async version(questionId: string, version: number): Promise<{ content: QuestionContent; bankId: string } | undefined> {
 			const row = await db
