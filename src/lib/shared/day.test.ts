@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijingDay, endOfBeijingDay, startOfBeijingDay } from './day';
+import { beijingDay, endOfBeijingDay, formatBeijingLocal, parseBeijingLocal, startOfBeijingDay } from './day';
 
 describe('Beijing days', () => {
 	it('turns over at 16:00 UTC, not at UTC midnight', () => {
@@ -11,5 +11,13 @@ describe('Beijing days', () => {
 	it('ends a valid-until day at Beijing midnight', () => {
 		expect(endOfBeijingDay('2026-12-31')).toBe(Date.parse('2026-12-31T16:00:00Z') - 1);
 		expect(beijingDay(endOfBeijingDay('2026-12-31'))).toBe('2026-12-31');
+	});
+});
+
+describe('Beijing datetime-local', () => {
+	it('reads and writes form values in Beijing time', () => {
+		expect(parseBeijingLocal('2026-11-28T09:30')).toBe(Date.parse('2026-11-28T01:30:00Z'));
+		expect(formatBeijingLocal(Date.parse('2026-11-28T01:30:00Z'))).toBe('2026-11-28T09:30');
+		expect(parseBeijingLocal('2026-11-28 09:30')).toBeNull();
 	});
 });

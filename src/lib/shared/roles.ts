@@ -5,6 +5,8 @@ export interface Actor {
 	userId: string;
 	branchId: string;
 	branchPath: string;
+	/** The 党小组 the member belongs to, if any (exams and meetings may be set for a group). */
+	groupId?: string | null;
 	/** Set when the user is secretary of a branch. */
 	secretaryOf: { id: string; path: string } | null;
 	/** Set when the user administers a subtree. */

@@ -97,6 +97,20 @@ export const policy = {
 		return bank.purpose === 'practice' && within(actor.branchPath, bank.ownerPath);
 	},
 
+	/** Set, publish, see the results of and mark an exam: as for banks, the owner branch's secretary or an admin above. */
+	manageExam(actor: Actor, ownerPath: string): boolean {
+		return this.manageBank(actor, ownerPath);
+	},
+
+	/** Sit an exam: a member named on its list, or inside one of its units (a branch or higher by path, a group by id). */
+	sitExam(actor: Actor, audience: { unitPaths: string[]; groupIds: string[]; people: string[] }): boolean {
+		return (
+			audience.people.includes(actor.userId) ||
+			audience.unitPaths.some((p) => within(actor.branchPath, p)) ||
+			(actor.groupId != null && audience.groupIds.includes(actor.groupId))
+		);
+	},
+
 	/** Add, rename or move units of the organisation tree. */
 	manageOrgUnit(actor: Actor, unitPath: string): boolean {
 		return adminCovers(actor, unitPath);

@@ -90,6 +90,7 @@ export async function validateSessionToken(
 			userId: u.id,
 			branchId: u.branchId,
 			branchPath: row.branchPath,
+			groupId: u.groupId,
 			secretaryOf: u.secretaryOf && row.secretaryPath ? { id: u.secretaryOf, path: row.secretaryPath } : null,
 			adminOf: u.adminOf && row.adminPath ? { id: u.adminOf, path: row.adminPath } : null
 		}

@@ -1,4 +1,4 @@
-import { blob, index, integer, primaryKey, real, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** 党委 → (党总支) → 党支部 → 党小组. `path` is the chain of ids from the root, e.g. `/a/b/c/`, for subtree checks. */
 export const orgUnits = sqliteTable(
@@ -243,3 +243,89 @@ export const appSettings = sqliteTable('app_settings', {
 	updatedBy: text('updated_by').references(() => users.id),
 	updatedAt: integer('updated_at').notNull()
 });
+
+/**
+ * An exam: its paper (rules or a fixed list, JSON), its window and settings, and who sits it.
+ * Owned by a branch (its secretary manages it) or a higher unit (its admins).
+ */
+export const exams = sqliteTable(
+	'exams',
+	{
+		id: text('id').primaryKey(),
+		title: text('title').notNull(),
+		ownerUnitId: text('owner_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		/** Paper JSON (lib/shared/quiz/paper.ts). */
+		paper: text('paper').notNull(),
+		/** JSON: { units: string[], people: string[] } — units cover everyone beneath them. */
+		audience: text('audience').notNull(),
+		opensAt: integer('opens_at').notNull(),
+		closesAt: integer('closes_at').notNull(),
+		timeLimitMin: integer('time_limit_min').notNull(),
+		attemptsAllowed: integer('attempts_allowed').notNull().default(1),
+		/** Percent of the total needed to pass. */
+		passPercent: integer('pass_percent').notNull().default(60),
+		shuffleQuestions: integer('shuffle_questions', { mode: 'boolean' }).notNull().default(true),
+		shuffleOptions: integer('shuffle_options', { mode: 'boolean' }).notNull().default(true),
+		showResults: text('show_results', { enum: ['on_submit', 'after_close', 'never'] }).notNull().default('on_submit'),
+		status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('exams_owner_idx').on(t.ownerUnitId)]
+);
+
+/** One sitting of an exam by one member: the paper drawn for them, frozen at the start, and the server's deadline. */
+export const examAttempts = sqliteTable(
+	'exam_attempts',
+	{
+		id: text('id').primaryKey(),
+		examId: text('exam_id')
+			.notNull()
+			.references(() => exams.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		number: integer('number').notNull(),
+		/** JSON PaperItem[] with the option order shown to this member. */
+		items: text('items').notNull(),
+		startedAt: integer('started_at').notNull(),
+		deadline: integer('deadline').notNull(),
+		submittedAt: integer('submitted_at'),
+		/** open → submitted (objective graded, 简答 waiting) → graded. */
+		status: text('status', { enum: ['open', 'marking', 'graded'] }).notNull().default('open'),
+		score: real('score'),
+		maxScore: real('max_score').notNull(),
+		tabSwitches: integer('tab_switches').notNull().default(0),
+		/** Answers given faster than the stem can be read: shown to the secretary, never blocked. */
+		fastAnswers: integer('fast_answers').notNull().default(0)
+	},
+	(t) => [uniqueIndex('exam_attempts_number_idx').on(t.examId, t.userId, t.number), index('exam_attempts_user_idx').on(t.userId)]
+);
+
+/** The member's answer to one question of an attempt (the latest save wins), and its mark. */
+export const examAnswers = sqliteTable(
+	'exam_answers',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => examAttempts.id),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => questions.id),
+		response: text('response').notNull(),
+		/** Device time of the save; an older save never overwrites a newer one. */
+		savedAt: integer('saved_at').notNull(),
+		receivedAt: integer('received_at').notNull(),
+		/** Time on the question before this answer, for the "too fast to have read it" flag. */
+		durationMs: integer('duration_ms'),
+		score: real('score'),
+		correct: integer('correct', { mode: 'boolean' }),
+		markedBy: text('marked_by').references(() => users.id),
+		markedAt: integer('marked_at'),
+		comment: text('comment')
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.questionId] })]
+);

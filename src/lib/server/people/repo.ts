@@ -76,6 +76,19 @@ export function peopleRepo(db: Db) {
 			return rows.map((r) => ({ ...r.user, branchName: r.branchName }));
 		},
 
+		/** Everyone in the given units: beneath one of `paths` (branches and above), or in one of `groupIds`. */
+		async peopleUnder(paths: string[], groupIds: string[]): Promise<UserRow[]> {
+			const scope = [...paths.map((p) => like(orgUnits.path, `${p}%`)), ...(groupIds.length ? [inArray(users.groupId, groupIds)] : [])];
+			if (!scope.length) return [];
+			const rows = await db
+				.select({ user: users })
+				.from(users)
+				.innerJoin(orgUnits, eq(users.branchId, orgUnits.id))
+				.where(or(...scope))
+				.all();
+			return rows.map((r) => r.user);
+		},
+
 		async updateUser(id: string, patch: Partial<Omit<NewUser, 'id' | 'createdAt'>>): Promise<UserRow | undefined> {
 			const [row] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
 			return row;

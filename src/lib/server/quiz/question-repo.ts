@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, like, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { questions, questionVersions } from '../db/schema';
+import { questionBanks, questions, questionVersions } from '../db/schema';
 import { preparedFor } from '../db/prepared';
 import type { QuestionContent, QuestionDraft, QuestionType } from '$lib/shared/quiz/types';
 
@@ -223,6 +223,22 @@ export function questionRepo(db: Db) {
 				.groupBy(questions.bankId)
 				.all();
 			return new Map(rows.map((r) => [r.bankId, r.n]));
+		},
+
+		/** Frozen contents of many question versions at once, with their bank's partial credit. Key: `id@version`. */
+		async versions(pairs: { questionId: string; version: number }[]): Promise<Map<string, { content: QuestionContent; partialCredit: number }>> {
+			if (!pairs.length) return new Map();
+			const rows = await db
+				.select({ id: questionVersions.questionId, version: questionVersions.version, content: questionVersions.content, partialCredit: questionBanks.partialCredit })
+				.from(questionVersions)
+				.innerJoin(questions, eq(questions.id, questionVersions.questionId))
+				.innerJoin(questionBanks, eq(questionBanks.id, questions.bankId))
+				.where(inArray(questionVersions.questionId, [...new Set(pairs.map((p) => p.questionId))]))
+				.all();
+			const wanted = new Set(pairs.map((p) => `${p.questionId}@${p.version}`));
+			return new Map(
+				rows.filter((r) => wanted.has(`${r.id}@${r.version}`)).map((r) => [`${r.id}@${r.version}`, { content: JSON.parse(r.content) as QuestionContent, partialCredit: r.partialCredit }])
+			);
 		},
 
 		/** The frozen content of one version of a question. */

@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import type { Db } from '../db/client';
+import { prepareExamAnswer, prepareExamEvent } from '../quiz/exam-attempt-service';
 import { preparePracticeAnswer } from '../quiz/practice-service';
 import { writeSettings } from '../settings/repo';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
+import { EXAM_ANSWER_KIND, EXAM_EVENT_KIND } from '$lib/shared/quiz/exam-schemas';
 import { PRACTICE_KIND } from '$lib/shared/quiz/practice-schemas';
 import { settingsPayloadSchema } from '$lib/shared/sync-schemas';
 
@@ -20,5 +22,7 @@ export const opHandlers: Record<string, OpHandler> = {
 		if (!parsed.success) return { reject: firstIssue(parsed.issues) };
 		return { write: () => writeSettings(db, actor.userId, parsed.output, deviceAt, now) };
 	},
-	[PRACTICE_KIND]: (db, actor, payload, deviceAt, now, opId) => preparePracticeAnswer(db, actor, opId, payload, deviceAt, now)
+	[PRACTICE_KIND]: (db, actor, payload, deviceAt, now, opId) => preparePracticeAnswer(db, actor, opId, payload, deviceAt, now),
+	[EXAM_ANSWER_KIND]: prepareExamAnswer,
+	[EXAM_EVENT_KIND]: prepareExamEvent
 };

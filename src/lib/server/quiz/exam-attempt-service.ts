@@ -1,0 +1,238 @@
+import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { policy } from '../auth/policy';
+import type { Db } from '../db/client';
+import { examRepo, type Audience, type AttemptItem, type AttemptRow, type ExamRow } from './exam-repo';
+import { finalizeAttempt, finalizeExpired } from './exam-grading';
+import { questionRepo } from './question-repo';
+import { m } from '$lib/paraglide/messages';
+import { beijingDay } from '$lib/shared/day';
+import { uuidv7 } from '$lib/shared/id';
+import { DEADLINE_GRACE_MS, examAnswerSchema, examEventSchema, submitSchema, type AttemptResult, type AttemptView } from '$lib/shared/quiz/exam-schemas';
+import { drawPaper, type Paper } from '$lib/shared/quiz/paper';
+import { BLANK } from '$lib/shared/quiz/parse-text';
+import { seededShuffle } from '$lib/shared/quiz/shuffle';
+import type { Actor } from '$lib/shared/roles';
+import { firstIssue } from '$lib/shared/schemas';
+
+async function audienceOf(db: Db, exam: ExamRow) {
+	const audience = JSON.parse(exam.audience) as Audience;
+	const paths = await examRepo(db).unitPaths(audience.units);
+	return { unitPaths: [...paths.values()], groupIds: audience.units, people: audience.people };
+}
+
+async function examForMember(db: Db, actor: Actor, examId: string) {
+	const exam = await examRepo(db).byId(examId);
+	if (!exam || exam.status !== 'published' || !policy.sitExam(actor, await audienceOf(db, exam))) error(404, m.err_exam_missing());
+	return exam;
+}
+
+export interface MemberExam {
+	id: string;
+	title: string;
+	opensAt: number;
+	closesAt: number;
+	timeLimitMin: number;
+	attemptsLeft: number;
+	open: boolean;
+	/** The attempt under way, if any. */
+	openAttemptId: string | null;
+	/** The last submitted attempt's id, for its result. */
+	lastAttemptId: string | null;
+}
+
+/** Published exams the member is on the list for and that have not closed long ago, soonest first. */
+export async function memberExams(db: Db, actor: Actor, now = Date.now()): Promise<MemberExam[]> {
+	await finalizeExpired(db, now);
+	const repo = examRepo(db);
+	const mine = await repo.attemptsOfUser(actor.userId);
+	const out: MemberExam[] = [];
+	for (const exam of await repo.published(now - 7 * 24 * 60 * 60 * 1000)) {
+		if (!policy.sitExam(actor, await audienceOf(db, exam))) continue;
+		const attempts = mine.filter((a) => a.examId === exam.id);
+		const submitted = attempts.filter((a) => a.status !== 'open');
+		out.push({
+			id: exam.id,
+			title: exam.title,
+			opensAt: exam.opensAt,
+			closesAt: exam.closesAt,
+			timeLimitMin: exam.timeLimitMin,
+			attemptsLeft: Math.max(0, exam.attemptsAllowed - attempts.length),
+			open: now >= exam.opensAt && now < exam.closesAt,
+			openAttemptId: attempts.find((a) => a.status === 'open')?.id ?? null,
+			lastAttemptId: submitted.at(-1)?.id ?? null
+		});
+	}
+	return out;
+}
+
+/** The exam's rules and the member's standing, for the page before starting. */
+export async function examIntro(db: Db, actor: Actor, examId: string, now = Date.now()) {
+	const exam = await examForMember(db, actor, examId);
+	return (await memberExams(db, actor, now)).find((e) => e.id === exam.id)!;
+}
+
+/**
+ * Start an attempt, or resume the one under way. The paper is drawn now for this member (seeded by
+ * the attempt id) and frozen; the deadline is the server's: the time limit, but never past closing.
+ */
+export async function startAttempt(db: Db, actor: Actor, examId: string, now = Date.now()): Promise<{ ok: true; attemptId: string } | { ok: false; message: string }> {
+	const exam = await examForMember(db, actor, examId);
+	await finalizeExpired(db, now);
+	const repo = examRepo(db);
+	const attempts = await repo.attemptsOf(exam.id, actor.userId);
+	const open = attempts.find((a) => a.status === 'open');
+	if (open) return { ok: true, attemptId: open.id };
+	if (now < exam.opensAt || now >= exam.closesAt) return { ok: false, message: m.err_exam_not_open() };
+	if (attempts.length >= exam.attemptsAllowed) return { ok: false, message: m.err_exam_no_attempts() };
+
+	const paper = JSON.parse(exam.paper) as Paper;
+	const bankIds = paper.kind === 'rules' ? [...new Set(paper.rules.map((r) => r.bankId))] : [];
+	const candidates = await repo.candidates(bankIds, paper.kind === 'fixed' ? paper.questionIds : [], beijingDay(now));
+	const id = uuidv7(now);
+	let items: AttemptItem[];
+	try {
+		items = drawPaper(paper, candidates, id);
+	} catch {
+		return { ok: false, message: m.err_exam_not_open() };
+	}
+	if (exam.shuffleQuestions) items = seededShuffle(items, `${id}:order`);
+	if (exam.shuffleOptions) {
+		const versions = await questionRepo(db).versions(items);
+		items = items.map((item) => {
+			const content = versions.get(`${item.questionId}@${item.version}`)?.content;
+			return content && (content.type === 'single' || content.type === 'multiple') ? { ...item, optionOrder: seededShuffle(content.options.map((o) => o.key), `${id}:${item.questionId}`) } : item;
+		});
+	}
+	await repo.insertAttempt({
+		id,
+		examId: exam.id,
+		userId: actor.userId,
+		number: attempts.length + 1,
+		items: JSON.stringify(items),
+		startedAt: now,
+		deadline: Math.min(now + exam.timeLimitMin * 60_000, exam.closesAt),
+		maxScore: items.reduce((n, i) => n + i.points, 0)
+	});
+	return { ok: true, attemptId: id };
+}
+
+async function ownAttempt(db: Db, actor: Actor, attemptId: string): Promise<AttemptRow> {
+	const attempt = await examRepo(db).attempt(attemptId);
+	if (!attempt || !policy.actOnOwn(actor, attempt.userId)) error(404, m.err_exam_attempt_missing());
+	return attempt;
+}
+
+/** The paper as the member sees it while answering: no keys, no explanations, never. */
+export async function attemptView(db: Db, actor: Actor, attemptId: string, now = Date.now()): Promise<AttemptView> {
+	await finalizeExpired(db, now);
+	const attempt = await ownAttempt(db, actor, attemptId);
+	const exam = (await examRepo(db).byId(attempt.examId))!;
+	const items = JSON.parse(attempt.items) as AttemptItem[];
+	const versions = await questionRepo(db).versions(items);
+	const saved = Object.fromEntries((await examRepo(db).answers(attempt.id)).map((a) => [a.questionId, JSON.parse(a.response) as string[]]));
+	return {
+		attemptId: attempt.id,
+		examId: exam.id,
+		title: exam.title,
+		deadline: attempt.deadline,
+		serverNow: now,
+		status: attempt.status,
+		saved,
+		questions: items.map((item) => {
+			const c = versions.get(`${item.questionId}@${item.version}`)!.content;
+			const options = item.optionOrder ? item.optionOrder.map((k) => c.options.find((o) => o.key === k)!) : c.options;
+			return { questionId: item.questionId, type: c.type, stem: c.stem, options, blankCount: c.type === 'fill' ? c.stem.split(BLANK).length - 1 : 0, points: item.points };
+		})
+	};
+}
+
+type Prepared = { write: () => void } | { reject: string };
+
+/** Why an answer to this attempt cannot be taken now, or null. */
+function refusal(attempt: { userId: string; status: string; deadline: number; items: AttemptItem[] } | undefined, actor: Actor, questionId: string | null, now: number): string | null {
+	if (!attempt || attempt.userId !== actor.userId) return m.err_exam_attempt_missing();
+	if (attempt.status !== 'open') return m.err_exam_submitted();
+	if (now > attempt.deadline + DEADLINE_GRACE_MS) return m.err_exam_closed();
+	if (questionId && !attempt.items.some((i) => i.questionId === questionId)) return m.err_exam_not_on_paper();
+	return null;
+}
+
+/** The `exam.answer` op: the latest save of one answer, accepted until the deadline (plus a grace for the network). */
+export function prepareExamAnswer(db: Db, actor: Actor, payload: unknown, deviceAt: number, now: number): Prepared {
+	const parsed = v.safeParse(examAnswerSchema, payload);
+	if (!parsed.success) return { reject: firstIssue(parsed.issues) };
+	const a = parsed.output;
+	const repo = examRepo(db);
+	const why = refusal(repo.attemptForAnswer(a.attemptId), actor, a.questionId, now);
+	if (why) return { reject: why };
+	return { write: () => repo.putAnswer(a.attemptId, a.questionId, a.response, deviceAt, now, a.ms) };
+}
+
+/** The `exam.event` op: the page was hidden (another app, another tab) during the attempt. */
+export function prepareExamEvent(db: Db, actor: Actor, payload: unknown, _deviceAt: number, now: number): Prepared {
+	const parsed = v.safeParse(examEventSchema, payload);
+	if (!parsed.success) return { reject: firstIssue(parsed.issues) };
+	const repo = examRepo(db);
+	const why = refusal(repo.attemptForAnswer(parsed.output.attemptId), actor, null, now);
+	if (why) return { reject: why };
+	return { write: () => repo.countHidden(parsed.output.attemptId) };
+}
+
+/**
+ * 交卷: the phone sends its whole answer sheet (so a lagging outbox loses nothing), then the attempt
+ * is graded. A second submit changes nothing and answers the same result.
+ */
+export async function submitAttempt(db: Db, actor: Actor, attemptId: string, body: unknown, now = Date.now()): Promise<{ ok: true; result: AttemptResult } | { ok: false; message: string }> {
+	const attempt = await ownAttempt(db, actor, attemptId);
+	const repo = examRepo(db);
+	const exam = (await repo.byId(attempt.examId))!;
+	if (attempt.status === 'open') {
+		const parsed = v.safeParse(submitSchema, body);
+		if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
+		const live = repo.attemptForAnswer(attempt.id);
+		if (now <= attempt.deadline + DEADLINE_GRACE_MS) {
+			for (const a of parsed.output.answers) {
+				if (refusal(live, actor, a.questionId, now) === null) repo.putAnswer(attempt.id, a.questionId, a.response, a.savedAt, now, a.ms ?? null);
+			}
+		}
+		await finalizeAttempt(db, attempt, now, exam.showResults === 'on_submit');
+	}
+	return { ok: true, result: await attemptResult(db, actor, attemptId, now) };
+}
+
+/** The member's result, as far as the exam's settings allow them to see it. */
+export async function attemptResult(db: Db, actor: Actor, attemptId: string, now = Date.now()): Promise<AttemptResult> {
+	await finalizeExpired(db, now);
+	const attempt = await ownAttempt(db, actor, attemptId);
+	if (attempt.status === 'open') error(409, m.err_exam_not_open());
+	const exam = (await examRepo(db).byId(attempt.examId))!;
+	const visible = exam.showResults === 'on_submit' || (exam.showResults === 'after_close' && now >= exam.closesAt);
+	const base = { attemptId, status: attempt.status as 'marking' | 'graded', maxScore: attempt.maxScore };
+	if (!visible) return { ...base, score: null, passed: null, review: null, heldUntil: exam.showResults === 'after_close' ? exam.closesAt : null };
+	const items = JSON.parse(attempt.items) as AttemptItem[];
+	const versions = await questionRepo(db).versions(items);
+	const answers = new Map((await examRepo(db).answers(attempt.id)).map((a) => [a.questionId, a]));
+	const view = await attemptView(db, actor, attemptId, now);
+	return {
+		...base,
+		score: attempt.score,
+		passed: attempt.status === 'graded' ? (attempt.score ?? 0) >= (attempt.maxScore * exam.passPercent) / 100 : null,
+		heldUntil: null,
+		review: view.questions.map((q, i) => {
+			const c = versions.get(`${items[i].questionId}@${items[i].version}`)!.content;
+			const a = answers.get(q.questionId);
+			return {
+				...q,
+				response: a ? (JSON.parse(a.response) as string[]) : [],
+				answer: c.answer,
+				blanks: c.blanks,
+				reference: c.reference,
+				explanation: c.explanation,
+				score: a?.score ?? (attempt.status === 'graded' ? 0 : null),
+				correct: a?.correct ?? null,
+				comment: a?.comment ?? null
+			};
+		})
+	};
+}

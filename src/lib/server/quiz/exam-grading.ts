@@ -1,0 +1,74 @@
+import type { Db } from '../db/client';
+import { examRepo, type AttemptItem, type AttemptRow } from './exam-repo';
+import { practiceRepo } from './practice-repo';
+import { questionRepo } from './question-repo';
+import { DEADLINE_GRACE_MS } from '$lib/shared/quiz/exam-schemas';
+import { grade } from '$lib/shared/quiz/grade';
+import { answeredTooFast } from '$lib/shared/quiz/integrity';
+import { afterAnswer } from '$lib/shared/quiz/mistakes';
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Close an attempt with the answers the server holds: grade every objective answer from the
+ * version on the paper, leave non-empty 简答 for marking, count answers too fast to have been read.
+ * Wrong answers join the 错题本 when the exam shows answers on submission (otherwise the book would
+ * give the key away).
+ */
+export async function finalizeAttempt(db: Db, attempt: AttemptRow, now: number, showAnswers: boolean): Promise<void> {
+	if (attempt.status !== 'open') return;
+	const repo = examRepo(db);
+	const items = JSON.parse(attempt.items) as AttemptItem[];
+	const answers = new Map((await repo.answers(attempt.id)).map((a) => [a.questionId, a]));
+	const versions = await questionRepo(db).versions(items);
+	let score = 0;
+	let waiting = false;
+	let fast = 0;
+	const wrong: string[] = [];
+	for (const item of items) {
+		const v = versions.get(`${item.questionId}@${item.version}`);
+		const answer = answers.get(item.questionId);
+		if (!v || !answer) continue;
+		const response = JSON.parse(answer.response) as string[];
+		if (answeredTooFast(v.content.stem, answer.durationMs)) fast++;
+		const g = grade(v.content, response, item.points, { partialCredit: v.partialCredit });
+		if (g.status === 'needs_marking') {
+			if (response.some((r) => r.trim())) waiting = true;
+			else await repo.updateAnswer(attempt.id, item.questionId, { score: 0, correct: false });
+			continue;
+		}
+		score += g.score;
+		if (!g.correct) wrong.push(item.questionId);
+		await repo.updateAnswer(attempt.id, item.questionId, { score: g.score, correct: g.correct });
+	}
+	const submittedAt = Math.min(now, attempt.deadline);
+	await repo.updateAttempt(attempt.id, { status: waiting ? 'marking' : 'graded', score: round2(score), submittedAt, fastAnswers: fast });
+	if (showAnswers) {
+		const book = practiceRepo(db);
+		for (const id of wrong) book.putMistake(attempt.userId, id, afterAnswer(book.mistake(attempt.userId, id), false, submittedAt), now);
+	}
+}
+
+/** Attempts past their deadline (and the grace for slow networks) close with what was saved. */
+export async function finalizeExpired(db: Db, now = Date.now()): Promise<number> {
+	const repo = examRepo(db);
+	const due = await repo.openPastDeadline(now - DEADLINE_GRACE_MS);
+	for (const attempt of due) {
+		const exam = await repo.byId(attempt.examId);
+		await finalizeAttempt(db, attempt, now, exam?.showResults === 'on_submit');
+	}
+	return due.length;
+}
+
+/** Recompute an attempt's score after marking; it is final once no 简答 waits. */
+export async function rescore(db: Db, attemptId: string): Promise<void> {
+	const repo = examRepo(db);
+	const answers = await repo.answers(attemptId);
+	const attempt = await repo.attempt(attemptId);
+	if (!attempt) return;
+	const items = JSON.parse(attempt.items) as AttemptItem[];
+	const onPaper = new Set(items.map((i) => i.questionId));
+	const waiting = answers.some((a) => onPaper.has(a.questionId) && a.score === null && (JSON.parse(a.response) as string[]).some((r) => r.trim()));
+	const score = round2(answers.reduce((n, a) => n + (a.score ?? 0), 0));
+	await repo.updateAttempt(attemptId, { score, status: waiting ? 'marking' : 'graded' });
+}

@@ -1,0 +1,43 @@
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { parseBeijingLocal } from '../day';
+import { SHOW_RESULTS } from './exam-schemas';
+import { QUESTION_TYPES } from './types';
+
+const int = (min: number, max: number, message: () => string) =>
+	v.pipe(v.union([v.number(), v.string()], message), v.transform(Number), v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+const optionalInt = (min: number, max: number, message: () => string) =>
+	v.pipe(
+		v.optional(v.union([v.number(), v.string()]), ''),
+		v.transform((x) => (x === '' ? undefined : Number(x))),
+		v.optional(v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message)))
+	);
+
+export const ruleInputSchema = v.object({
+	bankId: v.pipe(v.string(), v.nonEmpty(() => m.err_exam_rule_bank())),
+	type: v.picklist(QUESTION_TYPES, () => m.err_exam_rules()),
+	count: int(1, 200, () => m.err_exam_rule_count()),
+	tags: v.optional(v.pipe(v.string(), v.trim()), ''),
+	maxDifficulty: optionalInt(1, 5, () => m.import_bad_difficulty({ value: '' }))
+});
+
+/** The exam form as the service receives it (from a form or JSON). Times are Beijing `datetime-local` values. */
+export const examInputSchema = v.pipe(
+	v.object({
+		title: v.pipe(v.string(() => m.err_exam_title()), v.trim(), v.nonEmpty(() => m.err_exam_title()), v.maxLength(80, () => m.err_name_long())),
+		ownerUnitId: v.pipe(v.string(), v.nonEmpty(() => m.err_bank_owner())),
+		opens: v.pipe(v.string(() => m.err_exam_window()), v.transform(parseBeijingLocal), v.number(() => m.err_exam_window())),
+		closes: v.pipe(v.string(() => m.err_exam_window()), v.transform(parseBeijingLocal), v.number(() => m.err_exam_window())),
+		timeLimitMin: int(1, 600, () => m.err_exam_limit()),
+		attemptsAllowed: int(1, 10, () => m.err_exam_attempts()),
+		passPercent: int(0, 100, () => m.err_exam_pass()),
+		shuffleQuestions: v.optional(v.boolean(), false),
+		shuffleOptions: v.optional(v.boolean(), false),
+		showResults: v.picklist(SHOW_RESULTS),
+		audienceUnits: v.pipe(v.array(v.string()), v.minLength(1, () => m.err_exam_audience())),
+		rules: v.pipe(v.array(ruleInputSchema), v.minLength(1, () => m.err_exam_rules()), v.maxLength(20)),
+		pointsByType: v.optional(v.record(v.picklist(QUESTION_TYPES), v.pipe(v.number(), v.minValue(0), v.maxValue(100))), {})
+	}),
+	v.check((e) => e.closes > e.opens, () => m.err_exam_window())
+);
+export type ExamInput = v.InferOutput<typeof examInputSchema>;
