@@ -23,9 +23,10 @@ cleanupOutdatedCaches();
 // Sync, live streams and health checks always go to the network; writes (POST) are never routed here at all.
 registerRoute(({ url }) => url.pathname.startsWith('/api/') || url.pathname === '/healthz', new NetworkOnly());
 
-// The practice page reads its questions on the phone, so one kept copy serves every `?bank=` and `?mode=`.
+// The practice and exam pages read their questions on the phone, so one kept copy serves every `?bank=`, `?mode=` and `?id=`.
+const ONE_PAGE_ANY_QUERY = new Set(['/quiz/practice', '/quiz/exam']);
 registerRoute(
-	({ request, url }) => request.mode === 'navigate' && url.pathname === '/quiz/practice',
+	({ request, url }) => request.mode === 'navigate' && ONE_PAGE_ANY_QUERY.has(url.pathname),
 	new NetworkFirst({
 		cacheName: 'xianfeng-pages',
 		networkTimeoutSeconds: 5,

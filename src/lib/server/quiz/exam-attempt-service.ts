@@ -8,7 +8,7 @@ import { questionRepo } from './question-repo';
 import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
-import { DEADLINE_GRACE_MS, examAnswerSchema, examEventSchema, submitSchema, type AttemptResult, type AttemptView } from '$lib/shared/quiz/exam-schemas';
+import { DEADLINE_GRACE_MS, examAnswerSchema, examEventSchema, submitSchema, type AttemptResult, type AttemptView, type MemberExam } from '$lib/shared/quiz/exam-schemas';
 import { drawPaper, type Paper } from '$lib/shared/quiz/paper';
 import { BLANK } from '$lib/shared/quiz/parse-text';
 import { seededShuffle } from '$lib/shared/quiz/shuffle';
@@ -27,19 +27,6 @@ async function examForMember(db: Db, actor: Actor, examId: string) {
 	return exam;
 }
 
-export interface MemberExam {
-	id: string;
-	title: string;
-	opensAt: number;
-	closesAt: number;
-	timeLimitMin: number;
-	attemptsLeft: number;
-	open: boolean;
-	/** The attempt under way, if any. */
-	openAttemptId: string | null;
-	/** The last submitted attempt's id, for its result. */
-	lastAttemptId: string | null;
-}
 
 /** Published exams the member is on the list for and that have not closed long ago, soonest first. */
 export async function memberExams(db: Db, actor: Actor, now = Date.now()): Promise<MemberExam[]> {

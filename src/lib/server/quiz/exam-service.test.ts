@@ -28,7 +28,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-async function secrecyExam(over: Record<string, unknown> = {}) {
+async function secrecyExam(over: Record<string, unknown> = {}, publish = true) {
 	const secretary = await demoActor(db, SECRETARY, T0);
 	const bank = (await listBanks(db, secretary)).find((b) => b.name === '保密与安全常识')!;
 	const input = {
@@ -52,7 +52,7 @@ async function secrecyExam(over: Record<string, unknown> = {}) {
 	};
 	const r = await createExam(db, secretary, input, T0);
 	if (!r.ok) throw new Error(r.message);
-	await publishExam(db, secretary, r.id, T0);
+	if (publish) await publishExam(db, secretary, r.id, T0);
 	return { secretary, bank, examId: r.id };
 }
 
@@ -89,8 +89,13 @@ describe('setting an exam', () => {
 	});
 
 	it('keeps a draft from members and shows a published exam only to those on its list', async () => {
-		const { examId } = await secrecyExam();
-		expect((await memberExams(db, await demoActor(db, MEMBER, T0), T0)).map((e) => e.id)).toEqual([examId]);
+		const { examId, secretary } = await secrecyExam({}, false);
+		const member = await demoActor(db, MEMBER, T0);
+		const listed = async () => (await memberExams(db, member, T0)).map((e) => e.id);
+		expect(await listed()).not.toContain(examId);
+		expect(await status(startAttempt(db, member, examId, T0))).toBe(404);
+		await publishExam(db, secretary, examId, T0);
+		expect(await listed()).toContain(examId);
 		expect(await memberExams(db, await demoActor(db, OTHER_BRANCH_MEMBER, T0), T0)).toEqual([]);
 		expect(await status(startAttempt(db, await demoActor(db, OTHER_BRANCH_MEMBER, T0), examId, T0))).toBe(404);
 	});
@@ -147,7 +152,7 @@ describe('sitting an exam', () => {
 		const late = T0 + 32 * MIN;
 		expect(await answerOp(member, attemptId, q.questionId, ['B'], late)).toMatchObject({ status: 'rejected', error: '考试时间已到，答案没有保存' });
 		const list = await memberExams(db, member, late);
-		expect(list[0]).toMatchObject({ openAttemptId: null, lastAttemptId: attemptId, attemptsLeft: 0 });
+		expect(list.find((e) => e.id === examId)).toMatchObject({ openAttemptId: null, lastAttemptId: attemptId, attemptsLeft: 0 });
 		const result = await attemptResult(db, member, attemptId, late);
 		expect(result.review!.find((x) => x.questionId === q.questionId)!.response).toEqual(['A']);
 	});
@@ -171,20 +176,21 @@ describe('marking and results', () => {
 		await submitAttempt(db, member, attemptId, { answers: [{ questionId: essay.questionId, response: ['不用手机传涉密文件'], savedAt: T0 }] }, T0 + MIN);
 
 		const queue = await markingQueue(db, secretary, T0 + 2 * MIN);
-		expect(queue).toEqual([expect.objectContaining({ attemptId, name: '张伟', response: '不用手机传涉密文件', points: 10 })]);
+		expect(queue).toEqual([expect.objectContaining({ attemptId, name: '张伟', response: '不用手机传涉密文件', points: essay.points })]);
 		expect(await status(markingQueue(db, member, T0))).toBe(403);
-		expect(await markAnswer(db, secretary, attemptId, essay.questionId, 11, '', T0)).toEqual({ ok: false, message: '得分应在 0 到 10 之间' });
-		expect(await markAnswer(db, secretary, attemptId, essay.questionId, 6, '要点不全', T0)).toEqual({ ok: true });
-		expect(await markingQueue(db, secretary, T0)).toEqual([]);
+		expect(await markAnswer(db, secretary, attemptId, essay.questionId, essay.points + 1, '', T0)).toEqual({ ok: false, message: `得分应在 0 到 ${essay.points} 之间` });
+		const half = essay.points / 2;
+		expect(await markAnswer(db, secretary, attemptId, essay.questionId, half, '要点不全', T0)).toEqual({ ok: true });
 
 		const result = await attemptResult(db, member, attemptId, T0 + 3 * MIN);
-		expect(result).toMatchObject({ status: 'graded', score: 6, passed: false });
-		expect(result.review!.find((q) => q.questionId === essay.questionId)).toMatchObject({ score: 6, comment: '要点不全' });
+		expect(result).toMatchObject({ status: 'graded', score: half, passed: false });
+		expect(result.review!.find((q) => q.questionId === essay.questionId)).toMatchObject({ score: half, comment: '要点不全' });
 
 		const results = await examResults(db, secretary, examId, T0 + 3 * MIN);
+		expect(await markingQueue(db, secretary, T0)).toEqual([]);
 		expect(results).toMatchObject({ sat: 1, passRate: 0 });
 		expect(results.expected).toBe(20);
-		expect(results.rows[0]).toMatchObject({ name: '张伟', state: 'graded', score: 6, passed: false });
+		expect(results.rows[0]).toMatchObject({ name: '张伟', state: 'graded', score: half, passed: false });
 		expect(results.rows.filter((r) => r.state === 'absent')).toHaveLength(19);
 	});
 });

@@ -82,3 +82,18 @@ export interface ReviewItem extends AttemptQuestion {
 	correct: boolean | null;
 	comment: string | null;
 }
+
+/** An exam in the member's list. */
+export interface MemberExam {
+	id: string;
+	title: string;
+	opensAt: number;
+	closesAt: number;
+	timeLimitMin: number;
+	attemptsLeft: number;
+	open: boolean;
+	/** The attempt under way, if any. */
+	openAttemptId: string | null;
+	/** The last submitted attempt's id, for its result. */
+	lastAttemptId: string | null;
+}

@@ -1,7 +1,7 @@
 import type { Db } from '../client';
 import { hashPassword } from '../../auth/password';
 import { peopleRepo } from '../../people/repo';
-import { seedQuizDemo } from './quiz';
+import { seedDemoExam, seedQuizDemo } from './quiz';
 import { uuidv7 } from '$lib/shared/id';
 
 export const DEMO_PASSWORD = 'xianfeng123';
@@ -52,7 +52,7 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
 	};
 
 	const adminId = await person(DEMO_LOGINS[0].name, office.id, officeGroups[0].id, { adminOf: committee.id });
-	await person(DEMO_LOGINS[1].name, office.id, officeGroups[0].id, { secretaryOf: office.id });
+	const secretaryId = await person(DEMO_LOGINS[1].name, office.id, officeGroups[0].id, { secretaryOf: office.id });
 	await person(DEMO_LOGINS[2].name, office.id, officeGroups[0].id);
 	await person(DEMO_LOGINS[3].name, retired.id, retiredGroups[0].id, { retired: true, secretaryOf: retired.id });
 	for (const [i, name] of OFFICE_MEMBERS.entries()) {
@@ -61,5 +61,6 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
 	for (const [i, name] of RETIRED_MEMBERS.entries()) {
 		await person(name, retired.id, retiredGroups[i % 2].id, { retired: true });
 	}
-	await seedQuizDemo(db, committee.id, adminId, now);
+	const [, secrecyBank] = await seedQuizDemo(db, committee.id, adminId, now);
+	await seedDemoExam(db, office.id, secretaryId, secrecyBank, now);
 }

@@ -1,10 +1,12 @@
 import type { Db } from '../client';
 import { bankRepo } from '../../quiz/bank-repo';
+import { examRepo } from '../../quiz/exam-repo';
 import { questionRepo } from '../../quiz/question-repo';
 import { PARTY_RULES_BANK } from './bank-party-rules';
 import { SECRECY_BANK } from './bank-secrecy';
 import { uuidv7 } from '$lib/shared/id';
 import { normaliseStem } from '$lib/shared/quiz/normalise-stem';
+import { DEFAULT_POINTS, type Paper } from '$lib/shared/quiz/paper';
 import { parseQuestionText } from '$lib/shared/quiz/parse-text';
 
 export const DEMO_BANKS = [
@@ -35,4 +37,31 @@ export async function seedQuizDemo(db: Db, committeeId: string, adminId: string,
 		ids.push(bank.id);
 	}
 	return ids;
+}
+
+export const DEMO_EXAM_TITLE = '2026年第四季度保密知识测试';
+
+/** One published exam for 机关第一党支部, drawn from 保密与安全常识: open for 30 days from the seed, 30 minutes, two attempts. */
+export async function seedDemoExam(db: Db, branchId: string, secretaryId: string, secrecyBankId: string, now: number): Promise<void> {
+	const rule = (type: 'single' | 'multiple' | 'judge' | 'fill' | 'essay', count: number) => ({ bankId: secrecyBankId, type, count });
+	const paper: Paper = { kind: 'rules', rules: [rule('single', 10), rule('multiple', 3), rule('judge', 5), rule('fill', 2), rule('essay', 1)], pointsByType: { ...DEFAULT_POINTS, single: 3, judge: 2, fill: 3, multiple: 4, essay: 10 } };
+	await examRepo(db).insert({
+		id: uuidv7(now),
+		title: DEMO_EXAM_TITLE,
+		ownerUnitId: branchId,
+		paper: JSON.stringify(paper),
+		audience: JSON.stringify({ units: [branchId], people: [] }),
+		opensAt: now - 60_000,
+		closesAt: now + 30 * 24 * 60 * 60 * 1000,
+		timeLimitMin: 30,
+		attemptsAllowed: 2,
+		passPercent: 60,
+		shuffleQuestions: true,
+		shuffleOptions: true,
+		showResults: 'on_submit',
+		status: 'published',
+		createdBy: secretaryId,
+		createdAt: now,
+		updatedAt: now
+	});
 }
