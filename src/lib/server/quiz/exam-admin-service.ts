@@ -14,7 +14,7 @@ import { checkPaper, DEFAULT_POINTS, paperSize, type Paper } from '$lib/shared/q
 import { splitTags } from '$lib/shared/quiz/parse-text';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
-import type { Outcome } from './bank-service';
+import { bankOwnerChoices, listBanks, type Outcome } from './bank-service';
 
 /** An exam the actor may manage, or 404 (also when it exists but is not theirs: no probing). */
 export async function examToManage(db: Db, actor: Actor, examId: string) {
@@ -28,6 +28,21 @@ export async function managedExams(db: Db, actor: Actor) {
 	if (!root) error(403, m.err_forbidden());
 	const exams = await examRepo(db).list(root);
 	return exams.filter((e) => policy.manageExam(actor, e.ownerPath));
+}
+
+/** What the exam form offers: units to own it, banks to draw from, branches and groups to sit it. */
+export async function examFormChoices(db: Db, actor: Actor) {
+	const root = policy.managementRoot(actor);
+	if (!root) error(403, m.err_forbidden());
+	const units = await peopleRepo(db).subtree(root);
+	const byId = new Map(units.map((u) => [u.id, u]));
+	return {
+		owners: await bankOwnerChoices(db, actor),
+		banks: (await listBanks(db, actor)).map((b) => ({ id: b.id, name: b.name, count: b.questionCount })),
+		units: units
+			.filter((u) => (u.kind === 'branch' || u.kind === 'group') && policy.manageExam(actor, u.kind === 'group' ? byId.get(u.parentId!)?.path ?? u.path : u.path))
+			.map((u) => ({ id: u.id, name: u.kind === 'group' ? `${byId.get(u.parentId!)?.name ?? ''} · ${u.name}` : u.name, kind: u.kind }))
+	};
 }
 
 /**
@@ -46,8 +61,10 @@ export async function createExam(db: Db, actor: Actor, input: unknown, now = Dat
 		const bank = await bankRepo(db).byId(bankId);
 		if (!bank || !policy.readBank(actor, bank.ownerPath)) return { ok: false, message: m.err_exam_rule_bank() };
 	}
+	// The audience: units the actor manages (a group counts as its branch, whose path it extends).
 	const units = await peopleRepo(db).orgUnits(e.audienceUnits);
-	if (units.length !== new Set(e.audienceUnits).size || units.some((u) => !policy.manageExam(actor, u.path) && !(u.kind === 'group' && actor.secretaryOf && u.path.startsWith(actor.secretaryOf.path))))
+	const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');
+	if (units.length !== new Set(e.audienceUnits).size || units.some((u) => !policy.manageExam(actor, u.kind === 'group' ? parentPath(u.path) : u.path)))
 		return { ok: false, message: m.err_exam_audience() };
 
 	const paper: Paper = {
