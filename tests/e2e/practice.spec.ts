@@ -21,7 +21,7 @@ test('a member downloads a practice bank, practises offline, and the answers syn
 	await page.reload();
 	await expect(page.getByTestId('daily-due')).toHaveText('今日待复习 10 题');
 	await expect(page.getByTestId('mistake-count')).toHaveText('错题本是空的');
-	await expect(page.getByTestId('not-built')).toContainText('在线考试尚在开发中');
+	await expect(page.getByRole('link', { name: '2026年第四季度保密知识测试' })).toBeVisible();
 	const bank = page.getByRole('article', { name: '党章党规基础' });
 	await bank.getByRole('button', { name: '下载离线练习' }).click();
 	await expect(bank.getByTestId('downloaded')).toContainText('已下载 89 题');
