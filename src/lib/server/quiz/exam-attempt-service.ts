@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { examRepo, type Audience, type AttemptItem, type AttemptRow, type ExamRow } from './exam-repo';
-import { finalizeAttempt, finalizeExpired } from './exam-grading';
+import { closeQuietly, finalizeExpired } from './exam-grading';
 import { questionRepo } from './question-repo';
 import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
@@ -91,16 +91,23 @@ export async function startAttempt(db: Db, actor: Actor, examId: string, now = D
 			return content && (content.type === 'single' || content.type === 'multiple') ? { ...item, optionOrder: seededShuffle(content.options.map((o) => o.key), `${id}:${item.questionId}`) } : item;
 		});
 	}
-	await repo.insertAttempt({
-		id,
-		examId: exam.id,
-		userId: actor.userId,
-		number: attempts.length + 1,
-		items: JSON.stringify(items),
-		startedAt: now,
-		deadline: Math.min(now + exam.timeLimitMin * 60_000, exam.closesAt),
-		maxScore: items.reduce((n, i) => n + i.points, 0)
-	});
+	try {
+		await repo.insertAttempt({
+			id,
+			examId: exam.id,
+			userId: actor.userId,
+			number: attempts.length + 1,
+			items: JSON.stringify(items),
+			startedAt: now,
+			deadline: Math.min(now + exam.timeLimitMin * 60_000, exam.closesAt),
+			maxScore: items.reduce((n, i) => n + i.points, 0)
+		});
+	} catch (e) {
+		// Two taps on 开始 at once: the second finds the first's attempt under the same number.
+		const raced = (await repo.attemptsOf(exam.id, actor.userId)).find((a) => a.status === 'open');
+		if (raced) return { ok: true, attemptId: raced.id };
+		throw e;
+	}
 	return { ok: true, attemptId: id };
 }
 
@@ -177,13 +184,9 @@ export async function submitAttempt(db: Db, actor: Actor, attemptId: string, bod
 	if (attempt.status === 'open') {
 		const parsed = v.safeParse(submitSchema, body);
 		if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
-		const live = repo.attemptForAnswer(attempt.id);
-		if (now <= attempt.deadline + DEADLINE_GRACE_MS) {
-			for (const a of parsed.output.answers) {
-				if (refusal(live, actor, a.questionId, now) === null) repo.putAnswer(attempt.id, a.questionId, a.response, a.savedAt, now, a.ms ?? null);
-			}
-		}
-		await finalizeAttempt(db, attempt, now, exam.showResults === 'on_submit');
+		// Past the deadline (and its grace) the sheet is ignored: the attempt closes with what the server already had.
+		const sheet = now <= attempt.deadline + DEADLINE_GRACE_MS ? parsed.output.answers.map((a) => ({ ...a, ms: a.ms ?? null })) : [];
+		await closeQuietly(db, attempt, now, exam.showResults === 'on_submit', sheet);
 	}
 	return { ok: true, result: await attemptResult(db, actor, attemptId, now) };
 }

@@ -28,7 +28,9 @@ const statements = preparedFor((db) => {
 			 ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response, saved_at = excluded.saved_at,
 			 received_at = excluded.received_at, duration_ms = excluded.duration_ms WHERE excluded.saved_at >= exam_answers.saved_at`
 		),
-		hidden: c.prepare("UPDATE exam_attempts SET tab_switches = tab_switches + 1 WHERE id = ? AND status = 'open'")
+		hidden: c.prepare("UPDATE exam_attempts SET tab_switches = tab_switches + 1 WHERE id = ? AND status = 'open'"),
+		mark: c.prepare('UPDATE exam_answers SET score = ?, correct = ? WHERE attempt_id = ? AND question_id = ?'),
+		finish: c.prepare("UPDATE exam_attempts SET status = ?, score = ?, submitted_at = ?, fast_answers = ? WHERE id = ? AND status = 'open'")
 	};
 });
 
@@ -140,6 +142,17 @@ export function examRepo(db: Db) {
 		},
 		countHidden(attemptId: string) {
 			s.hidden.run(attemptId);
+		},
+		/** Run writes in one transaction: one fsync for a whole hand-in, not one per answer. */
+		inTransaction(writes: () => void) {
+			db.$client.transaction(writes)();
+		},
+		setMark(attemptId: string, questionId: string, score: number, correct: boolean) {
+			s.mark.run(score, correct ? 1 : 0, attemptId, questionId);
+		},
+		/** Close an open attempt; false when it was already closed (a second hand-in racing the first). */
+		finish(attemptId: string, status: 'marking' | 'graded', score: number, submittedAt: number, fastAnswers: number): boolean {
+			return s.finish.run(status, score, submittedAt, fastAnswers, attemptId).changes === 1;
 		}
 	};
 }
