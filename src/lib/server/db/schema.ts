@@ -302,7 +302,11 @@ export const examAttempts = sqliteTable(
 		/** Answers given faster than the stem can be read: shown to the secretary, never blocked. */
 		fastAnswers: integer('fast_answers').notNull().default(0)
 	},
-	(t) => [uniqueIndex('exam_attempts_number_idx').on(t.examId, t.userId, t.number), index('exam_attempts_user_idx').on(t.userId)]
+	(t) => [
+		uniqueIndex('exam_attempts_number_idx').on(t.examId, t.userId, t.number),
+		index('exam_attempts_user_idx').on(t.userId),
+		index('exam_attempts_open_idx').on(t.status, t.deadline)
+	]
 );
 
 /** The member's answer to one question of an attempt (the latest save wins), and its mark. */

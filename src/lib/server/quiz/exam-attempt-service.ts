@@ -3,14 +3,15 @@ import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { examRepo, type Audience, type AttemptItem, type AttemptRow, type ExamRow } from './exam-repo';
-import { closeQuietly, finalizeExpired } from './exam-grading';
+import { closeIfExpired, closeQuietly, finalizeExpired } from './exam-grading';
 import { questionRepo } from './question-repo';
 import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
-import { DEADLINE_GRACE_MS, examAnswerSchema, examEventSchema, submitSchema, type AttemptResult, type AttemptView, type MemberExam } from '$lib/shared/quiz/exam-schemas';
+import { DEADLINE_GRACE_MS, examAnswerSchema, examEventSchema, submitSchema, type AttemptQuestion, type AttemptResult, type AttemptView, type MemberExam } from '$lib/shared/quiz/exam-schemas';
 import { drawPaper, type Paper } from '$lib/shared/quiz/paper';
 import { BLANK } from '$lib/shared/quiz/parse-text';
+import type { QuestionContent } from '$lib/shared/quiz/types';
 import { seededShuffle } from '$lib/shared/quiz/shuffle';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
@@ -65,9 +66,8 @@ export async function examIntro(db: Db, actor: Actor, examId: string, now = Date
  */
 export async function startAttempt(db: Db, actor: Actor, examId: string, now = Date.now()): Promise<{ ok: true; attemptId: string } | { ok: false; message: string }> {
 	const exam = await examForMember(db, actor, examId);
-	await finalizeExpired(db, now);
 	const repo = examRepo(db);
-	const attempts = await repo.attemptsOf(exam.id, actor.userId);
+	const attempts = await Promise.all((await repo.attemptsOf(exam.id, actor.userId)).map((a) => closeIfExpired(db, a, now)));
 	const open = attempts.find((a) => a.status === 'open');
 	if (open) return { ok: true, attemptId: open.id };
 	if (now < exam.opensAt || now >= exam.closesAt) return { ok: false, message: m.err_exam_not_open() };
@@ -111,16 +111,16 @@ export async function startAttempt(db: Db, actor: Actor, examId: string, now = D
 	return { ok: true, attemptId: id };
 }
 
-async function ownAttempt(db: Db, actor: Actor, attemptId: string): Promise<AttemptRow> {
+/** The member's own attempt (closed first if its time is up), or 404. */
+async function ownAttempt(db: Db, actor: Actor, attemptId: string, now: number): Promise<AttemptRow> {
 	const attempt = await examRepo(db).attempt(attemptId);
 	if (!attempt || !policy.actOnOwn(actor, attempt.userId)) error(404, m.err_exam_attempt_missing());
-	return attempt;
+	return closeIfExpired(db, attempt, now);
 }
 
 /** The paper as the member sees it while answering: no keys, no explanations, never. */
 export async function attemptView(db: Db, actor: Actor, attemptId: string, now = Date.now()): Promise<AttemptView> {
-	await finalizeExpired(db, now);
-	const attempt = await ownAttempt(db, actor, attemptId);
+	const attempt = await ownAttempt(db, actor, attemptId, now);
 	const exam = (await examRepo(db).byId(attempt.examId))!;
 	const items = JSON.parse(attempt.items) as AttemptItem[];
 	const versions = await questionRepo(db).versions(items);
@@ -133,12 +133,14 @@ export async function attemptView(db: Db, actor: Actor, attemptId: string, now =
 		serverNow: now,
 		status: attempt.status,
 		saved,
-		questions: items.map((item) => {
-			const c = versions.get(`${item.questionId}@${item.version}`)!.content;
-			const options = item.optionOrder ? item.optionOrder.map((k) => c.options.find((o) => o.key === k)!) : c.options;
-			return { questionId: item.questionId, type: c.type, stem: c.stem, options, blankCount: c.type === 'fill' ? c.stem.split(BLANK).length - 1 : 0, points: item.points };
-		})
+		questions: items.map((item) => paperQuestion(item, versions.get(`${item.questionId}@${item.version}`)!.content))
 	};
+}
+
+/** One question as the member sees it on their paper: their option order, no key. */
+function paperQuestion(item: AttemptItem, c: QuestionContent): AttemptQuestion {
+	const options = item.optionOrder ? item.optionOrder.map((k) => c.options.find((o) => o.key === k)!) : c.options;
+	return { questionId: item.questionId, type: c.type, stem: c.stem, options, blankCount: c.type === 'fill' ? c.stem.split(BLANK).length - 1 : 0, points: item.points };
 }
 
 type Prepared = { write: () => void } | { reject: string };
@@ -178,7 +180,7 @@ export function prepareExamEvent(db: Db, actor: Actor, payload: unknown, _device
  * is graded. A second submit changes nothing and answers the same result.
  */
 export async function submitAttempt(db: Db, actor: Actor, attemptId: string, body: unknown, now = Date.now()): Promise<{ ok: true; result: AttemptResult } | { ok: false; message: string }> {
-	const attempt = await ownAttempt(db, actor, attemptId);
+	const attempt = await ownAttempt(db, actor, attemptId, now);
 	const repo = examRepo(db);
 	const exam = (await repo.byId(attempt.examId))!;
 	if (attempt.status === 'open') {
@@ -193,8 +195,7 @@ export async function submitAttempt(db: Db, actor: Actor, attemptId: string, bod
 
 /** The member's result, as far as the exam's settings allow them to see it. */
 export async function attemptResult(db: Db, actor: Actor, attemptId: string, now = Date.now()): Promise<AttemptResult> {
-	await finalizeExpired(db, now);
-	const attempt = await ownAttempt(db, actor, attemptId);
+	const attempt = await ownAttempt(db, actor, attemptId, now);
 	if (attempt.status === 'open') error(409, m.err_exam_not_open());
 	const exam = (await examRepo(db).byId(attempt.examId))!;
 	const visible = exam.showResults === 'on_submit' || (exam.showResults === 'after_close' && now >= exam.closesAt);
@@ -203,17 +204,16 @@ export async function attemptResult(db: Db, actor: Actor, attemptId: string, now
 	const items = JSON.parse(attempt.items) as AttemptItem[];
 	const versions = await questionRepo(db).versions(items);
 	const answers = new Map((await examRepo(db).answers(attempt.id)).map((a) => [a.questionId, a]));
-	const view = await attemptView(db, actor, attemptId, now);
 	return {
 		...base,
 		score: attempt.score,
 		passed: attempt.status === 'graded' ? (attempt.score ?? 0) >= (attempt.maxScore * exam.passPercent) / 100 : null,
 		heldUntil: null,
-		review: view.questions.map((q, i) => {
-			const c = versions.get(`${items[i].questionId}@${items[i].version}`)!.content;
-			const a = answers.get(q.questionId);
+		review: items.map((item) => {
+			const c = versions.get(`${item.questionId}@${item.version}`)!.content;
+			const a = answers.get(item.questionId);
 			return {
-				...q,
+				...paperQuestion(item, c),
 				response: a ? (JSON.parse(a.response) as string[]) : [],
 				answer: c.answer,
 				blanks: c.blanks,

@@ -56,7 +56,7 @@ export async function finalizeAttempt(db: Db, attempt: AttemptRow, now: number, 
 	}
 	const submittedAt = Math.min(now, attempt.deadline);
 	const book = practiceRepo(db);
-	repo.inTransaction(() => {
+	await repo.inTransaction(() => {
 		for (const a of incoming) repo.putAnswer(attempt.id, a.questionId, a.response, a.savedAt, now, a.ms);
 		for (const mk of marks) repo.setMark(attempt.id, mk.questionId, mk.score, mk.correct);
 		if (!repo.finish(attempt.id, waiting ? 'marking' : 'graded', round2(score), submittedAt, fast)) throw new AlreadyClosed();
@@ -66,6 +66,14 @@ export async function finalizeAttempt(db: Db, attempt: AttemptRow, now: number, 
 
 /** Thrown inside the hand-in transaction when another request closed the attempt first: nothing is written twice. */
 class AlreadyClosed extends Error {}
+
+/** One attempt, closed with what was saved if its deadline (and the grace for slow networks) has passed. Returns it as it now stands. */
+export async function closeIfExpired(db: Db, attempt: AttemptRow, now: number): Promise<AttemptRow> {
+	if (attempt.status !== 'open' || now <= attempt.deadline + DEADLINE_GRACE_MS) return attempt;
+	const exam = await examRepo(db).byId(attempt.examId);
+	await closeQuietly(db, attempt, now, exam?.showResults === 'on_submit');
+	return (await examRepo(db).attempt(attempt.id)) ?? attempt;
+}
 
 /** Attempts past their deadline (and the grace for slow networks) close with what was saved. */
 export async function finalizeExpired(db: Db, now = Date.now()): Promise<number> {

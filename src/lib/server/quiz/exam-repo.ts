@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { commitSoon } from '../db/group-commit';
 import { preparedFor } from '../db/prepared';
 import { examAnswers, examAttempts, exams, orgUnits, questions, users } from '../db/schema';
 import type { Candidate, PaperItem } from '$lib/shared/quiz/paper';
@@ -15,6 +16,49 @@ export interface Audience {
 	units: string[];
 	people: string[];
 }
+
+/**
+ * The hot reads of starting and handing in (hundreds of members at once), prepared once: building
+ * and preparing a Drizzle query costs more than running it. Lists travel as one JSON parameter.
+ */
+const hot = preparedFor((db) => ({
+	byId: db
+		.select({ exam: exams, ownerPath: orgUnits.path, ownerName: orgUnits.name })
+		.from(exams)
+		.innerJoin(orgUnits, eq(orgUnits.id, exams.ownerUnitId))
+		.where(eq(exams.id, sql.placeholder('id')))
+		.prepare(),
+	unitPaths: db
+		.select({ id: orgUnits.id, path: orgUnits.path })
+		.from(orgUnits)
+		.where(sql`${orgUnits.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+		.prepare(),
+	candidates: db
+		.select({ id: questions.id, version: questions.version, bankId: questions.bankId, type: questions.type, tags: questions.tags, difficulty: questions.difficulty, points: questions.points })
+		.from(questions)
+		.where(
+			and(
+				sql`(${questions.bankId} in (select value from json_each(${sql.placeholder('banks')})) or ${questions.id} in (select value from json_each(${sql.placeholder('ids')})))`,
+				isNull(questions.deletedAt),
+				sql`(${questions.validUntil} is null or ${questions.validUntil} >= ${sql.placeholder('today')})`
+			)
+		)
+		.orderBy(questions.bankId, questions.sort)
+		.prepare(),
+	attempt: db.select().from(examAttempts).where(eq(examAttempts.id, sql.placeholder('id'))).prepare(),
+	attemptsOf: db
+		.select()
+		.from(examAttempts)
+		.where(and(eq(examAttempts.examId, sql.placeholder('exam')), eq(examAttempts.userId, sql.placeholder('user'))))
+		.orderBy(examAttempts.number)
+		.prepare(),
+	openPastDeadline: db
+		.select()
+		.from(examAttempts)
+		.where(and(eq(examAttempts.status, 'open'), lt(examAttempts.deadline, sql.placeholder('before'))))
+		.prepare(),
+	answers: db.select().from(examAnswers).where(eq(examAnswers.attemptId, sql.placeholder('id'))).prepare()
+}));
 
 /** The answer path runs inside /api/sync's transaction: synchronous prepared statements (see sync/repo.ts). */
 const statements = preparedFor((db) => {
@@ -44,12 +88,7 @@ export function examRepo(db: Db) {
 			await db.update(exams).set(patch).where(eq(exams.id, id)).run();
 		},
 		async byId(id: string): Promise<(ExamRow & { ownerPath: string; ownerName: string }) | undefined> {
-			const r = await db
-				.select({ exam: exams, ownerPath: orgUnits.path, ownerName: orgUnits.name })
-				.from(exams)
-				.innerJoin(orgUnits, eq(orgUnits.id, exams.ownerUnitId))
-				.where(eq(exams.id, id))
-				.get();
+			const r = hot(db).byId.get({ id });
 			return r && { ...r.exam, ownerPath: r.ownerPath, ownerName: r.ownerName };
 		},
 		/** Exams owned at or under `root`, or at one of `ownerPaths`, newest first. */
@@ -74,35 +113,25 @@ export function examRepo(db: Db) {
 		},
 		async unitPaths(ids: string[]): Promise<Map<string, string>> {
 			if (!ids.length) return new Map();
-			const rows = await db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, ids)).all();
+			const rows = hot(db).unitPaths.all({ ids: JSON.stringify(ids) });
 			return new Map(rows.map((r) => [r.id, r.path]));
 		},
 		/** Live questions of the given banks, and any fixed ones, as the draw sees them (expired ones left out). */
 		async candidates(bankIds: string[], ids: string[], today: string): Promise<Candidate[]> {
 			if (!bankIds.length && !ids.length) return [];
-			const scope = bankIds.length && ids.length ? sql`(${inArray(questions.bankId, bankIds)} or ${inArray(questions.id, ids)})` : bankIds.length ? inArray(questions.bankId, bankIds) : inArray(questions.id, ids);
-			const rows = await db
-				.select({ id: questions.id, version: questions.version, bankId: questions.bankId, type: questions.type, tags: questions.tags, difficulty: questions.difficulty, points: questions.points, validUntil: questions.validUntil })
-				.from(questions)
-				.where(and(scope, isNull(questions.deletedAt)))
-				.orderBy(questions.bankId, questions.sort)
-				.all();
-			return rows.filter((r) => r.validUntil === null || r.validUntil >= today).map(({ validUntil: _v, tags, ...r }) => ({ ...r, tags: JSON.parse(tags) as string[] }));
+			const rows = hot(db).candidates.all({ banks: JSON.stringify(bankIds), ids: JSON.stringify(ids), today });
+			return rows.map(({ tags, ...r }) => ({ ...r, tags: JSON.parse(tags) as string[] }));
 		},
 
+		/** Committed with whatever else arrives in the same moment (many members press 开始 together). */
 		async insertAttempt(row: typeof examAttempts.$inferInsert) {
-			await db.insert(examAttempts).values(row).run();
+			await commitSoon(db, () => db.insert(examAttempts).values(row).run());
 		},
 		async attempt(id: string): Promise<AttemptRow | undefined> {
-			return db.select().from(examAttempts).where(eq(examAttempts.id, id)).get();
+			return hot(db).attempt.get({ id });
 		},
 		async attemptsOf(examId: string, userId: string): Promise<AttemptRow[]> {
-			return db
-				.select()
-				.from(examAttempts)
-				.where(and(eq(examAttempts.examId, examId), eq(examAttempts.userId, userId)))
-				.orderBy(examAttempts.number)
-				.all();
+			return hot(db).attemptsOf.all({ exam: examId, user: userId });
 		},
 		async attemptsOfUser(userId: string): Promise<AttemptRow[]> {
 			return db.select().from(examAttempts).where(eq(examAttempts.userId, userId)).all();
@@ -112,17 +141,13 @@ export function examRepo(db: Db) {
 			return rows.map((r) => ({ ...r.a, name: r.name }));
 		},
 		async openPastDeadline(before: number): Promise<AttemptRow[]> {
-			return db
-				.select()
-				.from(examAttempts)
-				.where(and(eq(examAttempts.status, 'open'), lt(examAttempts.deadline, before)))
-				.all();
+			return hot(db).openPastDeadline.all({ before });
 		},
 		async updateAttempt(id: string, patch: Partial<AttemptRow>) {
 			await db.update(examAttempts).set(patch).where(eq(examAttempts.id, id)).run();
 		},
 		async answers(attemptId: string): Promise<AnswerRow[]> {
-			return db.select().from(examAnswers).where(eq(examAnswers.attemptId, attemptId)).all();
+			return hot(db).answers.all({ id: attemptId });
 		},
 		async updateAnswer(attemptId: string, questionId: string, patch: Partial<AnswerRow>) {
 			await db
@@ -143,9 +168,9 @@ export function examRepo(db: Db) {
 		countHidden(attemptId: string) {
 			s.hidden.run(attemptId);
 		},
-		/** Run writes in one transaction: one fsync for a whole hand-in, not one per answer. */
-		inTransaction(writes: () => void) {
-			db.$client.transaction(writes)();
+		/** Run a hand-in's writes together, committed with the other hand-ins of the same moment. */
+		inTransaction(writes: () => void): Promise<void> {
+			return commitSoon(db, writes);
 		},
 		setMark(attemptId: string, questionId: string, score: number, correct: boolean) {
 			s.mark.run(score, correct ? 1 : 0, attemptId, questionId);

@@ -73,6 +73,17 @@ const bulk = preparedFor((db) => ({
 	maxSort: db.$client.prepare<[string], { s: number | null }>(`select max(sort) as s from questions where bank_id = ?`)
 }));
 
+/** Reads on the exam path, prepared once; the pairs travel as one JSON parameter `[[id, version], …]`. */
+const hotReads = preparedFor((db) => ({
+	versions: db
+		.select({ id: questionVersions.questionId, version: questionVersions.version, content: questionVersions.content, partialCredit: questionBanks.partialCredit })
+		.from(sql`json_each(${sql.placeholder('pairs')}) as p`)
+		.innerJoin(questionVersions, sql`${questionVersions.questionId} = json_extract(p.value, '$[0]') and ${questionVersions.version} = json_extract(p.value, '$[1]')`)
+		.innerJoin(questions, eq(questions.id, questionVersions.questionId))
+		.innerJoin(questionBanks, eq(questionBanks.id, questions.bankId))
+		.prepare()
+}));
+
 /** All SQL for questions and their versions. */
 export function questionRepo(db: Db) {
 	return {
@@ -228,17 +239,8 @@ export function questionRepo(db: Db) {
 		/** Frozen contents of many question versions at once, with their bank's partial credit. Key: `id@version`. */
 		async versions(pairs: { questionId: string; version: number }[]): Promise<Map<string, { content: QuestionContent; partialCredit: number }>> {
 			if (!pairs.length) return new Map();
-			const rows = await db
-				.select({ id: questionVersions.questionId, version: questionVersions.version, content: questionVersions.content, partialCredit: questionBanks.partialCredit })
-				.from(questionVersions)
-				.innerJoin(questions, eq(questions.id, questionVersions.questionId))
-				.innerJoin(questionBanks, eq(questionBanks.id, questions.bankId))
-				.where(inArray(questionVersions.questionId, [...new Set(pairs.map((p) => p.questionId))]))
-				.all();
-			const wanted = new Set(pairs.map((p) => `${p.questionId}@${p.version}`));
-			return new Map(
-				rows.filter((r) => wanted.has(`${r.id}@${r.version}`)).map((r) => [`${r.id}@${r.version}`, { content: JSON.parse(r.content) as QuestionContent, partialCredit: r.partialCredit }])
-			);
+			const rows = hotReads(db).versions.all({ pairs: JSON.stringify(pairs.map((p) => [p.questionId, p.version])) });
+			return new Map(rows.map((r) => [`${r.id}@${r.version}`, { content: JSON.parse(r.content) as QuestionContent, partialCredit: r.partialCredit }]));
 		},
 
 		/** The frozen content of one version of a question. */

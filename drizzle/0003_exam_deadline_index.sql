@@ -1,0 +1,1 @@
+CREATE INDEX `exam_attempts_open_idx` ON `exam_attempts` (`status`,`deadline`);
