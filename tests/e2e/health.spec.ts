@@ -53,6 +53,11 @@ test('POST /api/questions/preview answers questions and line-numbered errors and
 	expect(body.questions).toHaveLength(1);
 	expect(body.questions[0]).toMatchObject({ type: 'judge', answer: ['false'], line: 1 });
 	expect(body.errors).toEqual([{ line: 2, message: '第 2 题：没有答案' }]);
-	const xlsx = await secretary.post('/api/questions/preview?format=xlsx', { data: Buffer.from('x'), headers: { origin: baseURL! } });
-	expect(xlsx.status()).toBe(415);
+	const gift = await secretary.post('/api/questions/preview?format=gift', { data: Buffer.from('预备期为一年。{T}\n\n党的基础组织是 {=党支部 =支部} 。\n'), headers: { origin: baseURL! } });
+	expect((await gift.json()).questions.map((q: { type: string }) => q.type)).toEqual(['judge', 'fill']);
+	const broken = await secretary.post('/api/questions/preview?format=xlsx', { data: Buffer.from('x'), headers: { origin: baseURL! } });
+	expect(broken.status()).toBe(400);
+	expect((await broken.json()).message).toContain('.xlsx');
+	const docx = await secretary.post('/api/questions/preview?format=docx', { data: Buffer.from('x'), headers: { origin: baseURL! } });
+	expect(docx.status()).toBe(415);
 });

@@ -161,3 +161,21 @@ describe('editing questions', () => {
 		expect((await bankQuestions(db, actor, bankId, {}, 1, T0)).total).toBe(1);
 	});
 });
+
+describe('Excel import and export', () => {
+	it('gives back the same questions after exporting a bank to xlsx and importing it into another', async () => {
+		const { exportBankXlsx, templateXlsx } = await import('./bank-xlsx');
+		const admin = await demoActor(db, ADMIN, T0);
+		const source = (await listBanks(db, admin)).find((b) => b.name === '保密与安全常识')!;
+		const { bytes } = await exportBankXlsx(db, admin, source.id);
+		const target = await createBank(db, admin, { name: 'Excel 副本', track: 'business', purpose: 'exam', ownerUnitId: admin.adminOf!.id, partialCredit: 0.5 }, T0);
+		const targetId = target.ok ? target.id : '';
+		expect(await importIntoBank(db, admin, targetId, 'xlsx', bytes, { mode: 'all', keepDuplicates: false }, T0)).toEqual({ ok: true, imported: 60, skipped: 0 });
+		const strip = (qs: Awaited<ReturnType<ReturnType<typeof questionRepo>['list']>>['questions']) =>
+			qs.map(({ id: _i, bankId: _b, createdAt: _c, updatedAt: _u, ...q }) => q);
+		expect(strip((await questionRepo(db).list(targetId, {}, 200)).questions)).toEqual(strip((await questionRepo(db).list(source.id, {}, 200)).questions));
+
+		const template = await previewBankImport(db, admin, targetId, 'xlsx', await templateXlsx());
+		expect(template.ok && template.preview).toMatchObject({ total: 5, errors: [], counts: { single: 1, multiple: 1, judge: 1, fill: 1, essay: 1 } });
+	});
+});

@@ -1,6 +1,11 @@
 import { error } from '@sveltejs/kit';
+import ExcelJS from 'exceljs';
 import { policy } from '../auth/policy';
 import { m } from '$lib/paraglide/messages';
+import { parseAiken } from '$lib/shared/quiz/parse-aiken';
+import { parseCsv } from '$lib/shared/quiz/parse-csv';
+import { parseGift } from '$lib/shared/quiz/parse-gift';
+import { parseTable } from '$lib/shared/quiz/parse-table';
 import { parseQuestionText } from '$lib/shared/quiz/parse-text';
 import { MAX_IMPORT_BYTES, type ImportResult } from '$lib/shared/quiz/types';
 import type { Actor } from '$lib/shared/roles';
@@ -10,26 +15,63 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export type ParseOutcome = { ok: true; result: ImportResult } | { ok: false; status: 400 | 413 | 415; message: string };
 
-/**
- * Read an import file: its questions and every error with its line. Writes nothing.
- * Only the plain-text format is built so far; the others answer 415 saying so.
- */
-export function parseImport(format: string | null, body: Uint8Array): ParseOutcome {
-	const fmt = format ?? 'text';
-	if (fmt !== 'text') return { ok: false, status: 415, message: m.import_format_unsupported({ format: fmt }) };
-	if (body.byteLength > MAX_IMPORT_BYTES) return { ok: false, status: 413, message: m.import_too_big() };
-	let text: string;
+/** The format a file name suggests, for uploads that do not say. */
+export function formatFromName(name: string): ImportFormat {
+	const ext = name.toLowerCase().split('.').pop() ?? '';
+	return ext === 'xlsx' ? 'xlsx' : ext === 'csv' ? 'csv' : ext === 'gift' ? 'gift' : ext === 'aiken' ? 'aiken' : 'text';
+}
+
+/** Text files arrive as UTF-8, or (CSV saved by Excel on Chinese Windows) as GB18030. */
+function decode(body: Uint8Array, allowGb: boolean): string | null {
 	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+		return new TextDecoder('utf-8', { fatal: true }).decode(body);
 	} catch {
-		return { ok: false, status: 400, message: m.import_not_utf8() };
+		return allowGb ? new TextDecoder('gb18030').decode(body) : null;
 	}
+}
+
+/** The first worksheet as rows of cell texts; dates as YYYY-MM-DD. */
+async function xlsxRows(body: Uint8Array): Promise<string[][] | null> {
+	const wb = new ExcelJS.Workbook();
+	try {
+		await wb.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
+	} catch {
+		return null;
+	}
+	const sheet = wb.worksheets[0];
+	if (!sheet) return null;
+	const rows: string[][] = [];
+	sheet.eachRow({ includeEmpty: true }, (row, n) => {
+		const cells: string[] = [];
+		row.eachCell({ includeEmpty: true }, (cell, c) => {
+			cells[c - 1] = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text;
+		});
+		rows[n - 1] = Array.from(cells, (c) => c ?? '');
+	});
+	return Array.from(rows, (r) => r ?? []);
+}
+
+/** Read an import file of any supported format: its questions and every error with its line (or row). Writes nothing. */
+export async function parseImport(format: string | null, body: Uint8Array): Promise<ParseOutcome> {
+	const fmt = format ?? 'text';
+	if (!(IMPORT_FORMATS as readonly string[]).includes(fmt)) return { ok: false, status: 415, message: m.import_format_unsupported({ format: fmt }) };
+	if (body.byteLength > MAX_IMPORT_BYTES) return { ok: false, status: 413, message: m.import_too_big() };
+	if (body.byteLength === 0) return { ok: false, status: 400, message: m.import_empty() };
+	if (fmt === 'xlsx') {
+		const rows = await xlsxRows(body);
+		if (!rows) return { ok: false, status: 400, message: m.import_xlsx_unreadable() };
+		if (rows.length === 0) return { ok: false, status: 400, message: m.import_empty() };
+		return { ok: true, result: parseTable(rows) };
+	}
+	const text = decode(body, fmt === 'csv');
+	if (text === null) return { ok: false, status: 400, message: m.import_not_utf8() };
 	if (!text.trim()) return { ok: false, status: 400, message: m.import_empty() };
-	return { ok: true, result: parseQuestionText(text) };
+	const parse = { text: parseQuestionText, csv: (t: string) => parseTable(parseCsv(t)), gift: parseGift, aiken: parseAiken }[fmt as Exclude<ImportFormat, 'xlsx'>];
+	return { ok: true, result: parse(text) };
 }
 
 /** `POST /api/questions/preview`: for whoever may write questions (secretaries and admins). */
-export function previewImport(actor: Actor, format: string | null, body: Uint8Array): ParseOutcome {
+export async function previewImport(actor: Actor, format: string | null, body: Uint8Array): Promise<ParseOutcome> {
 	if (!policy.writeQuestions(actor)) error(403, m.err_forbidden());
 	return parseImport(format, body);
 }

@@ -43,7 +43,7 @@ function summarise(result: ImportResult, duplicates: BankPreview['duplicates']):
 /** Check a file against a bank: counts per type, errors by line, duplicates. Writes nothing. */
 export async function previewBankImport(db: Db, actor: Actor, bankId: string, format: string | null, body: Uint8Array): Promise<Outcome<{ preview: BankPreview }>> {
 	await bankToEdit(db, actor, bankId);
-	const parsed = parseImport(format, body);
+	const parsed = await parseImport(format, body);
 	if (!parsed.ok) return { ok: false, message: parsed.message };
 	const existing = await questionRepo(db).stemKeys(bankId);
 	return { ok: true, preview: summarise(parsed.result, findDuplicates(parsed.result.questions, existing)) };
@@ -67,7 +67,7 @@ export async function importIntoBank(
 	now = Date.now()
 ): Promise<Outcome<{ imported: number; skipped: number }>> {
 	await bankToEdit(db, actor, bankId);
-	const parsed = parseImport(format, body);
+	const parsed = await parseImport(format, body);
 	if (!parsed.ok) return { ok: false, message: parsed.message };
 	const { questions, errors } = parsed.result;
 	if (choice.mode === 'all' && errors.length) return { ok: false, message: m.err_import_has_errors({ count: errors.length }) };

@@ -1,7 +1,7 @@
 import { DEFAULT_DIFFICULTY, type QuestionDraft } from './types';
 
 /** Alternatives are split on spaces, or on `|` when there is one: an answer with a space needs the `|` form. */
-const group = (alts: string[]) => (alts.some((a) => /\s/.test(a)) ? `[${alts.join('|')}${alts.length === 1 ? '|' : ''}]` : `[${alts.join(' ')}]`);
+export const formatBlankGroup = (alts: string[]) => (alts.some((a) => /\s/.test(a)) ? `[${alts.join('|')}${alts.length === 1 ? '|' : ''}]` : `[${alts.join(' ')}]`);
 
 /** Write questions in the plain-text format, so that parsing the result gives them back. */
 export function formatQuestionText(questions: QuestionDraft[]): string {
@@ -21,7 +21,7 @@ export function formatQuestionText(questions: QuestionDraft[]): string {
 			for (const o of q.options) lines.push(`${o.key}. ${o.text}`);
 			if (q.type === 'single' || q.type === 'multiple') lines.push(`答案：${q.answer.join('')}`);
 			if (q.type === 'judge') lines.push(`答案：${q.answer[0] === 'true' ? '对' : '错'}`);
-			if (q.type === 'fill') lines.push(`答案：${q.blanks.map(group).join('')}`);
+			if (q.type === 'fill') lines.push(`答案：${q.blanks.map(formatBlankGroup).join('')}`);
 			if (q.type === 'essay' && q.reference) lines.push(`答案：${q.reference}`);
 			if (q.explanation) lines.push(`解析：${q.explanation}`);
 			return lines.join('\n');

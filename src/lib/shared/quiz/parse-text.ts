@@ -43,8 +43,10 @@ export function splitAlternatives(group: string): string[] {
 	return parts.map((p) => p.trim()).filter(Boolean);
 }
 
-interface RawItem {
+/** One item as read from any format, before its type is worked out and it is checked. */
+export interface RawItem {
 	line: number;
+	/** The item's number, as errors name it ("第 3 题"). */
 	number: number;
 	stem: string[];
 	options: (ChoiceOption & { line: number })[];
@@ -131,7 +133,8 @@ export function parseQuestionText(text: string): ImportResult {
 	return { questions, errors };
 }
 
-function buildQuestion(raw: RawItem): { question: QuestionDraft } | { errors: ImportError[] } {
+/** Work out an item's type from what it holds, check it, and build the question (or say what is wrong, by line). */
+export function buildQuestion(raw: RawItem): { question: QuestionDraft } | { errors: ImportError[] } {
 	const errors: ImportError[] = [];
 	const fail = (message: string, line = raw.line) => errors.push({ line, message: m.import_item_error({ number: raw.number, reason: message }) });
 
