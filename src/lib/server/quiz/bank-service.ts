@@ -9,6 +9,7 @@ import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
 import { bankFormSchema } from '$lib/shared/quiz/bank-schemas';
+import { needsRewrite } from '$lib/shared/quiz/item-stats';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
 
@@ -78,12 +79,28 @@ export async function updateBank(db: Db, actor: Actor, bankId: string, input: un
 
 export const PAGE_SIZE = 50;
 
-/** One page of a bank's questions with the counts the bank page shows. */
-export async function bankQuestions(db: Db, actor: Actor, bankId: string, filter: Omit<QuestionFilter, 'validity'> & { expired?: boolean }, page: number, now = Date.now()) {
+/**
+ * One page of a bank's questions with the counts the bank page shows, and the questions members keep
+ * failing (flagged for rewriting: see needsRewrite).
+ */
+export async function bankQuestions(
+	db: Db,
+	actor: Actor,
+	bankId: string,
+	filter: Omit<QuestionFilter, 'validity' | 'ids'> & { expired?: boolean; struggling?: boolean },
+	page: number,
+	now = Date.now()
+) {
 	const bank = await bankForManagement(db, actor, bankId);
 	const today = beijingDay(now);
 	const repo = questionRepo(db);
-	const { expired, ...rest } = filter;
-	const list = await repo.list(bankId, { ...rest, validity: expired ? { state: 'expired', today } : undefined }, PAGE_SIZE, Math.max(0, page - 1) * PAGE_SIZE);
-	return { bank, today, ...list, summary: await repo.summary(bankId, today) };
+	const struggling = Object.fromEntries((await repo.struggles(bankId)).filter(needsRewrite).map((s) => [s.id, s]));
+	const { expired, struggling: onlyStruggling, ...rest } = filter;
+	const list = await repo.list(
+		bankId,
+		{ ...rest, ids: onlyStruggling ? Object.keys(struggling) : undefined, validity: expired ? { state: 'expired', today } : undefined },
+		PAGE_SIZE,
+		Math.max(0, page - 1) * PAGE_SIZE
+	);
+	return { bank, today, ...list, summary: await repo.summary(bankId, today), struggling };
 }

@@ -6,6 +6,7 @@ import { listBanks } from './bank-service';
 import { createExam, examResults, publishExam } from './exam-admin-service';
 import { attemptResult, attemptView, memberExams, startAttempt, submitAttempt } from './exam-attempt-service';
 import { markAnswer, markingQueue } from './exam-marking-service';
+import { examItemStats } from './exam-stats';
 import { questionRepo } from './question-repo';
 import type { Db } from '../db/client';
 import { formatBeijingLocal } from '$lib/shared/day';
@@ -192,5 +193,24 @@ describe('marking and results', () => {
 		expect(results.expected).toBe(20);
 		expect(results.rows[0]).toMatchObject({ name: '张伟', state: 'graded', score: half, passed: false });
 		expect(results.rows.filter((r) => r.state === 'absent')).toHaveLength(19);
+	});
+});
+
+describe('item analysis', () => {
+	it('gives facility and option counts per question over graded attempts', async () => {
+		const { examId, secretary } = await secrecyExam();
+		const member = await demoActor(db, MEMBER, T0);
+		const started = await startAttempt(db, member, examId, T0);
+		const attemptId = started.ok ? started.attemptId : '';
+		const view = await attemptView(db, member, attemptId, T0);
+		const judge = view.questions.find((q) => q.type === 'judge')!;
+		expect(await examItemStats(db, secretary, examId)).toEqual([]);
+		// The 简答 is left blank, so nothing waits for marking and the attempt is graded at once.
+		await submitAttempt(db, member, attemptId, { answers: [{ questionId: judge.questionId, response: ['true'], savedAt: T0 }] }, T0 + MIN);
+		const stats = await examItemStats(db, secretary, examId);
+		const row = stats.find((s) => s.questionId === judge.questionId)!;
+		expect(row).toMatchObject({ type: 'judge', attempts: 1, options: [{ key: 'true', count: 1 }, { key: 'false', count: 0 }] });
+		expect([0, 1]).toContain(row.facility);
+		expect(stats).toHaveLength(9);
 	});
 });

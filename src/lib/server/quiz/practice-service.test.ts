@@ -120,3 +120,37 @@ describe('每日练习', () => {
 		expect(one.questions.map((q) => q.id)).not.toEqual(two.questions.map((q) => q.id));
 	});
 });
+
+describe('questions members keep failing', () => {
+	it('are flagged on the bank page after 20 answers with fewer than one in five right', async () => {
+		const admin = await demoActor(db, '13800000000', T0);
+		const first = await demoActor(db, MEMBER, T0);
+		const bank = (await practiceBanks(db, first))[0];
+		const q = (await practiceSet(db, first, bank.id, T0)).questions.find((x) => x.type === 'single')!;
+		const { bankQuestions } = await import('./bank-service');
+		// Twenty different members answer once each (so no one card lapses): nineteen wrong, one right.
+		for (let i = 0; i < 20; i++) {
+			const member = await demoActor(db, `138000000${String(4 + i).padStart(2, '0')}`, T0);
+			if (i === 19) expect((await bankQuestions(db, admin, bank.id, {}, 1, T0)).struggling).toEqual({});
+			await answer(member, q, i === 19 ? rightAnswer(q) : wrongAnswer(q), T0 + i * 1000);
+		}
+		const page = await bankQuestions(db, admin, bank.id, { struggling: true }, 1, T0);
+		expect(page.struggling[q.id]).toMatchObject({ lapses: 0, answers: 20, facility: 0.05 });
+		expect(page.questions.map((x) => x.id)).toEqual([q.id]);
+	});
+
+	it('are flagged after 8 lapses in all, however few the answers', async () => {
+		const admin = await demoActor(db, '13800000000', T0);
+		const member = await demoActor(db, MEMBER, T0);
+		const bank = (await practiceBanks(db, member))[0];
+		const q = (await practiceSet(db, member, bank.id, T0)).questions.find((x) => x.type === 'judge')!;
+		const { bankQuestions } = await import('./bank-service');
+		let at = T0;
+		// Learn it, forget it, again and again: each forgetting of a learned question is a lapse.
+		while (!(await bankQuestions(db, admin, bank.id, {}, 1, at)).struggling[q.id] && at < T0 + 400 * DAY) {
+			await answer(member, q, rightAnswer(q), (at += 2 * DAY));
+			await answer(member, q, wrongAnswer(q), (at += 2 * DAY));
+		}
+		expect((await bankQuestions(db, admin, bank.id, {}, 1, at)).struggling[q.id]).toMatchObject({ lapses: 8 });
+	});
+});

@@ -22,6 +22,8 @@ export interface NewQuestion {
 }
 
 export interface QuestionFilter {
+	/** Only these questions. */
+	ids?: string[];
 	type?: QuestionType;
 	tag?: string;
 	/** Words in the stem. */
@@ -172,6 +174,7 @@ export function questionRepo(db: Db) {
 			const where = and(
 				eq(questions.bankId, bankId),
 				isNull(questions.deletedAt),
+				filter.ids ? sql`${questions.id} in (select value from json_each(${JSON.stringify(filter.ids)}))` : undefined,
 				filter.type ? eq(questions.type, filter.type) : undefined,
 				filter.tag ? sql`exists (select 1 from json_each(${questions.tags}) where value = ${filter.tag})` : undefined,
 				filter.text ? like(questions.stem, `%${filter.text.replace(/[%_\\]/g, (c) => '\\' + c)}%`) : undefined,
@@ -215,6 +218,21 @@ export function questionRepo(db: Db) {
 				.orderBy(asc(questions.bankId), asc(questions.sort))
 				.all();
 			return rows.map(toStored);
+		},
+
+		/** Per question of a bank: FSRS lapses summed over members, and answers (practice and marked exam answers) with the share right. */
+		async struggles(bankId: string): Promise<{ id: string; lapses: number; answers: number; facility: number | null }[]> {
+			const rows = db.$client
+				.prepare(
+					`SELECT q.id, coalesce(r.l, 0) AS lapses, coalesce(p.n, 0) + coalesce(e.n, 0) AS answers, coalesce(p.s, 0) + coalesce(e.s, 0) AS got
+					 FROM questions q
+					 LEFT JOIN (SELECT question_id, sum(lapses) AS l FROM review_cards GROUP BY question_id) r ON r.question_id = q.id
+					 LEFT JOIN (SELECT question_id, count(*) AS n, sum(score) AS s FROM practice_answers GROUP BY question_id) p ON p.question_id = q.id
+					 LEFT JOIN (SELECT question_id, count(*) AS n, sum(correct) AS s FROM exam_answers WHERE score IS NOT NULL GROUP BY question_id) e ON e.question_id = q.id
+					 WHERE q.bank_id = ? AND q.deleted_at IS NULL`
+				)
+				.all(bankId) as { id: string; lapses: number; answers: number; got: number }[];
+			return rows.map((r) => ({ id: r.id, lapses: r.lapses, answers: r.answers, facility: r.answers ? r.got / r.answers : null }));
 		},
 
 		/** How many questions of each bank members may practise today. */
