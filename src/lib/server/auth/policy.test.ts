@@ -120,3 +120,12 @@ describe('policy matrix: question banks', () => {
 		});
 	}
 });
+
+describe('policy: organisation-wide settings', () => {
+	it('are for admins of a whole organisation only', () => {
+		expect(policy.manageAppSettings(admin)).toBe(true);
+		expect(policy.manageAppSettings(secretaryA)).toBe(false);
+		expect(policy.manageAppSettings(member)).toBe(false);
+		expect(policy.manageAppSettings({ ...admin, adminOf: { id: 'a', path: A } })).toBe(false);
+	});
+});

@@ -111,6 +111,11 @@ export const policy = {
 		);
 	},
 
+	/** Organisation-wide settings (the daily review cap…): admins of a whole organisation (a root unit). */
+	manageAppSettings(actor: Actor): boolean {
+		return actor.adminOf !== null && actor.adminOf.path.split('/').filter(Boolean).length === 1;
+	},
+
 	/** Add, rename or move units of the organisation tree. */
 	manageOrgUnit(actor: Actor, unitPath: string): boolean {
 		return adminCovers(actor, unitPath);

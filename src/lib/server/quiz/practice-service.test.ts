@@ -154,3 +154,14 @@ describe('questions members keep failing', () => {
 		expect((await bankQuestions(db, admin, bank.id, {}, 1, at)).struggling[q.id]).toMatchObject({ lapses: 8 });
 	});
 });
+
+describe('the daily cap', () => {
+	it('is set by an admin of the whole organisation, checked, and applies to tomorrow’s sets', async () => {
+		const { setDailyCap } = await import('./practice-service');
+		const admin = await demoActor(db, '13800000000', T0);
+		expect(await setDailyCap(db, admin, '0', T0)).toEqual({ ok: false, message: '每日练习题数应为 1 到 50 的整数' });
+		expect(await status(setDailyCap(db, await demoActor(db, '13800000001', T0), 5, T0))).toBe(403);
+		expect(await setDailyCap(db, admin, '5', T0)).toEqual({ ok: true });
+		expect((await dailySet(db, await demoActor(db, MEMBER, T0), T0)).questions).toHaveLength(5);
+	});
+});

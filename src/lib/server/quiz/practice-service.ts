@@ -43,6 +43,21 @@ export async function practiceBanks(db: Db, actor: Actor): Promise<BankWithOwner
 	return banks.filter((b) => policy.practiseBank(actor, b));
 }
 
+export const MAX_DAILY_CAP = 50;
+
+/** The 每日练习 cap for everyone: read by all, set by an admin of the whole organisation. */
+export async function dailyCap(db: Db): Promise<number> {
+	return appSettingsRepo(db).get(DAILY_CAP_KEY, DEFAULT_DAILY_CAP);
+}
+
+export async function setDailyCap(db: Db, actor: Actor, value: unknown, now = Date.now()): Promise<{ ok: true } | { ok: false; message: string }> {
+	if (!policy.manageAppSettings(actor)) error(403, m.err_forbidden());
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1 || n > MAX_DAILY_CAP) return { ok: false, message: m.err_daily_cap({ max: MAX_DAILY_CAP }) };
+	await appSettingsRepo(db).set(DAILY_CAP_KEY, n, actor.userId, now);
+	return { ok: true };
+}
+
 /** The 考学 tab's list: practice banks with how many questions each offers today. */
 export async function practiceBankList(db: Db, actor: Actor, now = Date.now()) {
 	const banks = await practiceBanks(db, actor);
@@ -74,7 +89,7 @@ export async function dailySet(db: Db, actor: Actor, now = Date.now()): Promise<
 	);
 	const byId = new Map(questions.map((q) => [q.id, q]));
 	const repo = practiceRepo(db);
-	const cap = await appSettingsRepo(db).get(DAILY_CAP_KEY, DEFAULT_DAILY_CAP);
+	const cap = await dailyCap(db);
 	const answeredToday = await repo.answeredSince(actor.userId, 'daily', startOfBeijingDay(now));
 	const cards = (await repo.cards(actor.userId)).filter((c) => byId.has(c.questionId));
 	const unseen = seededShuffle(
