@@ -51,3 +51,24 @@ test('practice', async ({ page }) => {
 	await page.evaluate(() => document.documentElement.classList.add('elder'));
 	await page.screenshot({ path: 'test-results/screens/practice-elder.png', fullPage: true });
 });
+
+test('exam', async ({ page }) => {
+	await signIn(page, '13800000018', undefined, '/quiz');
+	await page.getByRole('link', { name: /保密知识测试/ }).click();
+	await page.getByRole('button', { name: '开始考试' }).click();
+	await page.getByTestId('exam-clock').waitFor();
+	await page.screenshot({ path: 'test-results/screens/exam.png', fullPage: true });
+	await page.evaluate(() => document.documentElement.classList.add('elder'));
+	await page.screenshot({ path: 'test-results/screens/exam-elder.png', fullPage: false });
+	page.once('dialog', (d) => d.accept());
+	await page.getByRole('button', { name: '交卷' }).click();
+	await page.getByTestId('exam-result').waitFor();
+	await page.screenshot({ path: 'test-results/screens/exam-result-elder.png', fullPage: false });
+});
+
+test('exam-results', async ({ page }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage/exams');
+	await page.getByRole('link', { name: /保密知识测试/ }).click();
+	await page.getByTestId('exam-summary').waitFor();
+	await page.screenshot({ path: 'test-results/screens/exam-results.png', fullPage: false });
+});
