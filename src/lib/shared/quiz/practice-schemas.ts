@@ -4,6 +4,8 @@ import { isUuid } from '../id';
 import type { ChoiceOption, QuestionType } from './types';
 
 export const PRACTICE_KIND = 'practice.answer';
+/** 每日练习: questions per member per day unless an admin sets otherwise. */
+export const DEFAULT_DAILY_CAP = 10;
 export const PRACTICE_MODES = ['practice', 'daily', 'mistakes'] as const;
 export type PracticeMode = (typeof PRACTICE_MODES)[number];
 

@@ -20,7 +20,7 @@ export interface ReviewCard {
 }
 
 export const FAST_MS = 8_000;
-export const DEFAULT_DAILY_CAP = 10;
+export { DEFAULT_DAILY_CAP } from './practice-schemas';
 
 const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
 
