@@ -11,6 +11,7 @@ export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD
 	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录', exact: true }).click();
 	await page.waitForURL((url) => url.pathname !== '/login');
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 }
 
 /**
