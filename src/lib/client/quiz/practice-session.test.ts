@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PracticeSession } from './practice-session.svelte';
 import type { PracticeQuestion } from '$lib/shared/quiz/practice-schemas';
 
-const base = { version: 1, bankId: 'b', options: [], answer: [], blanks: [], orderFree: false, caseInsensitive: false, explanation: '解析', tags: [], partialCredit: 0.5 };
+const base = { version: 1, bankId: 'b', stemHtml: '', options: [], answer: [], blanks: [], orderFree: false, caseInsensitive: false, explanation: '解析', tags: [], partialCredit: 0.5 };
 const questions: PracticeQuestion[] = [
 	{ ...base, id: 'q1', type: 'multiple', stem: '多选', options: ['A', 'B', 'C'].map((key) => ({ key, text: key })), answer: ['A', 'C'] },
 	{ ...base, id: 'q2', type: 'fill', stem: '_____', blanks: [['党支部', '支部']] },

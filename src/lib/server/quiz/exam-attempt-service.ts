@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
+import { stemHtml } from '../markdown';
 import type { Db } from '../db/client';
 import { examRepo, type Audience, type AttemptItem, type AttemptRow, type ExamRow } from './exam-repo';
 import { closeIfExpired, closeQuietly, finalizeExpired } from './exam-grading';
@@ -140,7 +141,7 @@ export async function attemptView(db: Db, actor: Actor, attemptId: string, now =
 /** One question as the member sees it on their paper: their option order, no key. */
 function paperQuestion(item: AttemptItem, c: QuestionContent): AttemptQuestion {
 	const options = item.optionOrder ? item.optionOrder.map((k) => c.options.find((o) => o.key === k)!) : c.options;
-	return { questionId: item.questionId, type: c.type, stem: c.stem, options, blankCount: c.type === 'fill' ? c.stem.split(BLANK).length - 1 : 0, points: item.points };
+	return { questionId: item.questionId, type: c.type, stem: c.stem, stemHtml: stemHtml(c.stem), options, blankCount: c.type === 'fill' ? c.stem.split(BLANK).length - 1 : 0, points: item.points };
 }
 
 type Prepared = { write: () => void } | { reject: string };

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { stemHtml } from '../markdown';
 import { appSettingsRepo } from '../settings/app-repo';
 import { bankRepo, type BankWithOwner } from './bank-repo';
 import { pathsAbove } from './bank-service';
@@ -26,6 +27,7 @@ function toPractice(q: StoredQuestion, partialCredit: number): PracticeQuestion 
 		bankId: q.bankId,
 		type: q.type as PracticeQuestion['type'],
 		stem: q.stem,
+		stemHtml: stemHtml(q.stem),
 		options: q.options,
 		answer: q.answer,
 		blanks: q.blanks,

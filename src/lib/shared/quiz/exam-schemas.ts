@@ -43,6 +43,8 @@ export interface AttemptQuestion {
 	questionId: string;
 	type: QuestionType;
 	stem: string;
+	/** The stem rendered from Markdown and sanitised on the server. */
+	stemHtml: string;
 	options: ChoiceOption[];
 	blankCount: number;
 	points: number;

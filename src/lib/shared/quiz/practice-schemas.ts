@@ -30,6 +30,8 @@ export interface PracticeQuestion {
 	bankId: string;
 	type: Exclude<QuestionType, 'essay'>;
 	stem: string;
+	/** The stem rendered from Markdown and sanitised on the server. */
+	stemHtml: string;
 	options: ChoiceOption[];
 	answer: string[];
 	blanks: string[][];
