@@ -140,3 +140,19 @@ test('a secretary is told which draw rule the bank cannot satisfy, then publishe
 	await expect(page.getByRole('status')).toContainText('考试已发布');
 	await audit(page);
 });
+
+test('a secretary ticks questions on a bank page and makes a fixed paper of them', async ({ page }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage/questions');
+	await page.getByRole('link', { name: /保密与安全常识/ }).click();
+	await expect(page.getByRole('heading', { name: '保密与安全常识' })).toBeVisible();
+	const picks = page.getByRole('checkbox', { name: /^选入试卷：/ });
+	for (let i = 0; i < 3; i++) await picks.nth(i).check();
+	await page.getByRole('button', { name: '用勾选的题目组卷' }).click();
+	await expect(page.getByTestId('fixed-paper')).toHaveText('固定试卷：3 道题（在题库页勾选）');
+	await expect(page.getByLabel('题库 1')).toHaveCount(0);
+	await page.getByLabel('考试名称').fill('三道题小测');
+	await page.getByLabel('机关第一党支部', { exact: true }).check();
+	await page.getByRole('button', { name: '保存为草稿' }).click();
+	await expect(page.getByText('草稿：党员还看不到这场考试')).toBeVisible();
+	await audit(page);
+});

@@ -4,6 +4,7 @@ import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { peopleRepo } from '../people/repo';
 import { bankRepo } from './bank-repo';
+import { questionRepo } from './question-repo';
 import { examRepo, type Audience } from './exam-repo';
 import { finalizeExpired } from './exam-grading';
 import { m } from '$lib/paraglide/messages';
@@ -57,7 +58,10 @@ export async function createExam(db: Db, actor: Actor, input: unknown, now = Dat
 	if (!owner || owner.kind === 'group') return { ok: false, message: m.err_bank_owner_kind() };
 	if (!policy.manageExam(actor, owner.path)) error(403, m.err_forbidden());
 
-	for (const bankId of new Set(e.rules.map((r) => r.bankId))) {
+	const fixed = [...new Set(e.fixedQuestionIds)];
+	const fixedBanks = await questionRepo(db).bankIdsOf(fixed);
+	if (fixedBanks.size !== fixed.length) return { ok: false, message: m.err_exam_fixed_gone({ missing: fixed.length - fixedBanks.size }) };
+	for (const bankId of new Set([...(fixed.length ? [] : e.rules.map((r) => r.bankId)), ...fixedBanks.values()])) {
 		const bank = await bankRepo(db).byId(bankId);
 		if (!bank || !policy.readBank(actor, bank.ownerPath)) return { ok: false, message: m.err_exam_rule_bank() };
 	}
@@ -67,11 +71,10 @@ export async function createExam(db: Db, actor: Actor, input: unknown, now = Dat
 	if (units.length !== new Set(e.audienceUnits).size || units.some((u) => !policy.manageExam(actor, u.kind === 'group' ? parentPath(u.path) : u.path)))
 		return { ok: false, message: m.err_exam_audience() };
 
-	const paper: Paper = {
-		kind: 'rules',
-		rules: e.rules.map((r) => ({ bankId: r.bankId, type: r.type, count: r.count, tags: splitTags(r.tags), maxDifficulty: r.maxDifficulty })),
-		pointsByType: { ...DEFAULT_POINTS, ...e.pointsByType }
-	};
+	const pointsByType = { ...DEFAULT_POINTS, ...e.pointsByType };
+	const paper: Paper = fixed.length
+		? { kind: 'fixed', questionIds: fixed, pointsByType }
+		: { kind: 'rules', rules: e.rules.map((r) => ({ bankId: r.bankId, type: r.type, count: r.count, tags: splitTags(r.tags), maxDifficulty: r.maxDifficulty })), pointsByType };
 	const shortfall = await paperShortfall(db, paper, now);
 	if (shortfall) return { ok: false, message: shortfall };
 

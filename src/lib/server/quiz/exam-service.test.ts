@@ -214,3 +214,37 @@ describe('item analysis', () => {
 		expect(stats).toHaveLength(9);
 	});
 });
+
+describe('fixed papers', () => {
+	it('give every member exactly the chosen questions, and report chosen questions that are gone', async () => {
+		const secretary = await demoActor(db, SECRETARY, T0);
+		const bank = (await listBanks(db, secretary)).find((b) => b.name === '保密与安全常识')!;
+		const chosen = (await questionRepo(db).list(bank.id, { type: 'judge' }, 3)).questions.map((q) => q.id);
+		const base = {
+			title: '固定卷',
+			ownerUnitId: secretary.secretaryOf!.id,
+			opens: formatBeijingLocal(T0 - MIN),
+			closes: formatBeijingLocal(T0 + 60 * MIN),
+			timeLimitMin: 10,
+			attemptsAllowed: 1,
+			passPercent: 60,
+			showResults: 'on_submit',
+			audienceUnits: [secretary.secretaryOf!.id],
+			rules: []
+		};
+		expect(await createExam(db, secretary, base, T0)).toEqual({ ok: false, message: '请至少设置一条抽题规则' });
+		const r = await createExam(db, secretary, { ...base, fixedQuestionIds: chosen }, T0);
+		const examId = r.ok ? r.id : '';
+		expect((await publishExam(db, secretary, examId, T0)).ok).toBe(true);
+		const member = await demoActor(db, MEMBER, T0);
+		const started = await startAttempt(db, member, examId, T0);
+		const view = await attemptView(db, member, started.ok ? started.attemptId : '', T0);
+		expect(view.questions.map((q) => q.questionId).sort()).toEqual([...chosen].sort());
+
+		const { deleteQuestion } = await import('./question-service');
+		await deleteQuestion(db, await demoActor(db, '13800000000', T0), bank.id, chosen[0], T0);
+		const again = await createExam(db, secretary, { ...base, fixedQuestionIds: chosen }, T0);
+		expect(again).toEqual({ ok: false, message: '固定题目中有 1 道已删除或过期' });
+		expect(await createExam(db, secretary, { ...base, fixedQuestionIds: ['nope'] }, T0)).toEqual({ ok: false, message: '固定题目中有 1 道已删除或过期' });
+	});
+});

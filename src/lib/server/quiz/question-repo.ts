@@ -201,6 +201,17 @@ export function questionRepo(db: Db) {
 			return { byType, expired, tags };
 		},
 
+		/** The bank of each of these questions (live or not). */
+		async bankIdsOf(ids: string[]): Promise<Map<string, string>> {
+			if (!ids.length) return new Map();
+			const rows = await db
+				.select({ id: questions.id, bankId: questions.bankId })
+				.from(questions)
+				.where(sql`${questions.id} in (select value from json_each(${JSON.stringify(ids)}))`)
+				.all();
+			return new Map(rows.map((r) => [r.id, r.bankId]));
+		},
+
 		/** Questions members may practise in these banks today: live, not expired, and not 简答 (no key to check against). */
 		async forPractice(bankIds: string[], today: string): Promise<StoredQuestion[]> {
 			if (bankIds.length === 0) return [];

@@ -35,9 +35,12 @@ export const examInputSchema = v.pipe(
 		shuffleOptions: v.optional(v.boolean(), false),
 		showResults: v.picklist(SHOW_RESULTS),
 		audienceUnits: v.pipe(v.array(v.string()), v.minLength(1, () => m.err_exam_audience())),
-		rules: v.pipe(v.array(ruleInputSchema), v.minLength(1, () => m.err_exam_rules()), v.maxLength(20)),
+		rules: v.pipe(v.array(ruleInputSchema), v.maxLength(20)),
+		/** A fixed paper: these questions, in this order (chosen on a bank page). Rules are ignored then. */
+		fixedQuestionIds: v.optional(v.pipe(v.array(v.string()), v.maxLength(500)), []),
 		pointsByType: v.optional(v.record(v.picklist(QUESTION_TYPES), v.pipe(v.number(), v.minValue(0), v.maxValue(100))), {})
 	}),
-	v.check((e) => e.closes > e.opens, () => m.err_exam_window())
+	v.check((e) => e.closes > e.opens, () => m.err_exam_window()),
+	v.check((e) => e.rules.length > 0 || e.fixedQuestionIds.length > 0, () => m.err_exam_rules())
 );
 export type ExamInput = v.InferOutput<typeof examInputSchema>;

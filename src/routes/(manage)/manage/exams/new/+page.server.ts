@@ -5,9 +5,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 const RULE_ROWS = 5;
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const now = Date.now();
 	return {
+		fixed: url.searchParams.getAll('q'),
 		...(await examFormChoices(locals.db, locals.actor!)),
 		defaults: { opens: formatBeijingLocal(now), closes: formatBeijingLocal(now + 7 * 24 * 60 * 60 * 1000) },
 		ruleRows: RULE_ROWS
@@ -40,6 +41,7 @@ function examFromForm(form: FormData) {
 		showResults: text('showResults'),
 		audienceUnits: form.getAll('audience').map(String),
 		rules,
+		fixedQuestionIds: form.getAll('fixed').map(String),
 		pointsByType
 	};
 }
