@@ -49,7 +49,8 @@ export async function memberExams(db: Db, actor: Actor, now = Date.now()): Promi
 			attemptsLeft: Math.max(0, exam.attemptsAllowed - attempts.length),
 			open: now >= exam.opensAt && now < exam.closesAt,
 			openAttemptId: attempts.find((a) => a.status === 'open')?.id ?? null,
-			lastAttemptId: submitted.at(-1)?.id ?? null
+			lastAttemptId: submitted.at(-1)?.id ?? null,
+			pastAttempts: submitted.sort((a, b) => a.number - b.number).map((a) => ({ id: a.id, number: a.number, submittedAt: a.submittedAt }))
 		});
 	}
 	return out;

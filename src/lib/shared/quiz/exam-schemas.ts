@@ -98,4 +98,6 @@ export interface MemberExam {
 	openAttemptId: string | null;
 	/** The last submitted attempt's id, for its result. */
 	lastAttemptId: string | null;
+	/** Every handed-in attempt, oldest first (each result shown as the exam's settings allow). */
+	pastAttempts: { id: string; number: number; submittedAt: number | null }[];
 }
