@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import { toXlsx } from '../xlsx';
 import { bankForManagement } from './bank-service';
-import { questionRepo, type StoredQuestion } from './question-repo';
+import { questionRepo } from './question-repo';
 import { parseQuestionText } from '$lib/shared/quiz/parse-text';
 import { toTable } from '$lib/shared/quiz/parse-table';
 import type { Actor } from '$lib/shared/roles';
@@ -9,12 +9,7 @@ import type { Actor } from '$lib/shared/roles';
 /** A bank as an Excel workbook with the template's columns: importing it gives the same questions back. */
 export async function exportBankXlsx(db: Db, actor: Actor, bankId: string): Promise<{ name: string; bytes: Uint8Array }> {
 	const bank = await bankForManagement(db, actor, bankId);
-	const all: StoredQuestion[] = [];
-	for (let page = 0; ; page++) {
-		const { questions } = await questionRepo(db).list(bankId, {}, 1000, page * 1000);
-		all.push(...questions);
-		if (questions.length < 1000) break;
-	}
+	const all = await questionRepo(db).all(bankId);
 	const [header, ...rows] = toTable(all);
 	return { name: bank.name, bytes: await toXlsx(bank.name, header, rows) };
 }

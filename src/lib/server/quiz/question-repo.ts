@@ -65,6 +65,25 @@ export function toStored(row: QuestionRow): StoredQuestion {
 	};
 }
 
+/** Questions members may practise today: live, not expired, and not 简答 (no key to check against). */
+const practicable = (bankIds: string[], today: string) =>
+	and(inArray(questions.bankId, bankIds), isNull(questions.deletedAt), ne(questions.type, 'essay'), or(isNull(questions.validUntil), gte(questions.validUntil, today)));
+
+/** The columns a draft sets (insert and edit alike). */
+function draftColumns(draft: QuestionDraft, stemKey: string) {
+	return {
+		type: draft.type,
+		stem: draft.stem,
+		content: JSON.stringify(contentOf(draft)),
+		tags: JSON.stringify(draft.tags),
+		difficulty: draft.difficulty,
+		points: draft.points,
+		source: draft.source,
+		validUntil: draft.validUntil,
+		stemKey
+	};
+}
+
 /** Bulk inserts skip Drizzle's query builder: an import may hold 20,000 questions. */
 const bulk = preparedFor((db) => ({
 	question: db.$client.prepare(
@@ -95,24 +114,10 @@ export function questionRepo(db: Db) {
 			const run = db.$client.transaction(() => {
 				let sort = s.maxSort.get(bankId)?.s ?? 0;
 				for (const { id, draft, stemKey } of items) {
-					const content = JSON.stringify(contentOf(draft));
+					const columns = draftColumns(draft, stemKey);
 					sort += 1;
-					s.question.run({
-						id,
-						bankId,
-						type: draft.type,
-						stem: draft.stem,
-						content,
-						tags: JSON.stringify(draft.tags),
-						difficulty: draft.difficulty,
-						points: draft.points,
-						source: draft.source,
-						validUntil: draft.validUntil,
-						stemKey,
-						sort,
-						now
-					});
-					s.version.run({ id, content, points: draft.points, by, now });
+					s.question.run({ id, bankId, ...columns, sort, now });
+					s.version.run({ id, content: columns.content, points: draft.points, by, now });
 				}
 			});
 			run();
@@ -125,24 +130,12 @@ export function questionRepo(db: Db) {
 				const row = tx.select({ version: questions.version }).from(questions).where(eq(questions.id, id)).get();
 				if (!row) return 0;
 				const version = row.version + 1;
-				const content = JSON.stringify(contentOf(draft));
+				const columns = draftColumns(draft, stemKey);
 				tx.update(questions)
-					.set({
-						version,
-						type: draft.type,
-						stem: draft.stem,
-						content,
-						tags: JSON.stringify(draft.tags),
-						difficulty: draft.difficulty,
-						points: draft.points,
-						source: draft.source,
-						validUntil: draft.validUntil,
-						stemKey,
-						updatedAt: now
-					})
+					.set({ version, ...columns, updatedAt: now })
 					.where(eq(questions.id, id))
 					.run();
-				tx.insert(questionVersions).values({ questionId: id, version, content, points: draft.points, createdBy: by, createdAt: now }).run();
+				tx.insert(questionVersions).values({ questionId: id, version, content: columns.content, points: draft.points, createdBy: by, createdAt: now }).run();
 				return version;
 			});
 		},
@@ -186,6 +179,17 @@ export function questionRepo(db: Db) {
 			return { questions: rows.map(toStored), total };
 		},
 
+		/** Every live question of a bank, in bank order (for exports). */
+		async all(bankId: string): Promise<StoredQuestion[]> {
+			const rows = await db
+				.select()
+				.from(questions)
+				.where(and(eq(questions.bankId, bankId), isNull(questions.deletedAt)))
+				.orderBy(asc(questions.sort))
+				.all();
+			return rows.map(toStored);
+		},
+
 		/** Counts per type and of expired questions in a bank, and its tags. */
 		async summary(bankId: string, today: string) {
 			const live = and(eq(questions.bankId, bankId), isNull(questions.deletedAt));
@@ -218,14 +222,7 @@ export function questionRepo(db: Db) {
 			const rows = await db
 				.select()
 				.from(questions)
-				.where(
-					and(
-						inArray(questions.bankId, bankIds),
-						isNull(questions.deletedAt),
-						ne(questions.type, 'essay'),
-						or(isNull(questions.validUntil), gte(questions.validUntil, today))
-					)
-				)
+				.where(practicable(bankIds, today))
 				.orderBy(asc(questions.bankId), asc(questions.sort))
 				.all();
 			return rows.map(toStored);
@@ -252,14 +249,7 @@ export function questionRepo(db: Db) {
 			const rows = await db
 				.select({ bankId: questions.bankId, n: sql<number>`count(*)` })
 				.from(questions)
-				.where(
-					and(
-						inArray(questions.bankId, bankIds),
-						isNull(questions.deletedAt),
-						ne(questions.type, 'essay'),
-						or(isNull(questions.validUntil), gte(questions.validUntil, today))
-					)
-				)
+				.where(practicable(bankIds, today))
 				.groupBy(questions.bankId)
 				.all();
 			return new Map(rows.map((r) => [r.bankId, r.n]));

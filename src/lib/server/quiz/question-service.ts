@@ -84,12 +84,7 @@ export async function importIntoBank(
 /** A bank as plain text (the import format), for download. */
 export async function exportBankText(db: Db, actor: Actor, bankId: string): Promise<{ name: string; text: string }> {
 	const bank = await bankForManagement(db, actor, bankId);
-	const all: StoredQuestion[] = [];
-	for (let page = 0; ; page++) {
-		const { questions } = await questionRepo(db).list(bankId, {}, 1000, page * 1000);
-		all.push(...questions);
-		if (questions.length < 1000) break;
-	}
+	const all = await questionRepo(db).all(bankId);
 	return { name: bank.name, text: formatQuestionText(all) };
 }
 
