@@ -76,6 +76,11 @@ export function peopleRepo(db: Db) {
 			return rows.map((r) => ({ ...r.user, branchName: r.branchName }));
 		},
 
+		async usersByIds(ids: string[]): Promise<UserRow[]> {
+			if (!ids.length) return [];
+			return db.select().from(users).where(inArray(users.id, ids)).all();
+		},
+
 		/** Everyone in the given units: beneath one of `paths` (branches and above), or in one of `groupIds`. */
 		async peopleUnder(paths: string[], groupIds: string[]): Promise<UserRow[]> {
 			const scope = [...paths.map((p) => like(orgUnits.path, `${p}%`)), ...(groupIds.length ? [inArray(users.groupId, groupIds)] : [])];

@@ -37,6 +37,13 @@ async function personWithScope(db: Db, id: string) {
 	return { user, scope: await scopeOf(db, user) };
 }
 
+/** An active person the actor may see, found by mobile number, or null (unknown and out of scope look the same). */
+export async function findPersonByPhone(db: Db, actor: Actor, phone: string): Promise<{ id: string; name: string } | null> {
+	const user = await peopleRepo(db).userByPhone(phone);
+	if (!user || !user.active) return null;
+	return policy.readPerson(actor, await scopeOf(db, user)) ? { id: user.id, name: user.name } : null;
+}
+
 function requireManagement(actor: Actor): string {
 	const root = policy.managementRoot(actor);
 	if (!root || !policy.openManagement(actor)) error(403, m.err_forbidden());

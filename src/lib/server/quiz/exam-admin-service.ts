@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { peopleRepo } from '../people/repo';
+import { findPersonByPhone } from '../people/service';
 import { bankRepo } from './bank-repo';
 import { questionRepo } from './question-repo';
 import { examRepo, type Audience } from './exam-repo';
@@ -70,6 +71,13 @@ export async function createExam(db: Db, actor: Actor, input: unknown, now = Dat
 	const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');
 	if (units.length !== new Set(e.audienceUnits).size || units.some((u) => !policy.manageExam(actor, u.kind === 'group' ? parentPath(u.path) : u.path)))
 		return { ok: false, message: m.err_exam_audience() };
+	// People named by mobile number: each must exist, be active and be someone the actor manages.
+	const people: string[] = [];
+	for (const phone of new Set(e.audiencePhones.filter(Boolean))) {
+		const person = await findPersonByPhone(db, actor, phone);
+		if (!person) return { ok: false, message: m.err_exam_person({ phone }) };
+		people.push(person.id);
+	}
 
 	const pointsByType = { ...DEFAULT_POINTS, ...e.pointsByType };
 	const paper: Paper = fixed.length
@@ -84,7 +92,7 @@ export async function createExam(db: Db, actor: Actor, input: unknown, now = Dat
 		title: e.title,
 		ownerUnitId: owner.id,
 		paper: JSON.stringify(paper),
-		audience: JSON.stringify({ units: e.audienceUnits, people: [] } satisfies Audience),
+		audience: JSON.stringify({ units: e.audienceUnits, people } satisfies Audience),
 		opensAt: e.opens,
 		closesAt: e.closes,
 		timeLimitMin: e.timeLimitMin,
@@ -136,7 +144,9 @@ export async function examResults(db: Db, actor: Actor, examId: string, now = Da
 	await finalizeExpired(db, now);
 	const repo = examRepo(db);
 	const unitPaths = await repo.unitPaths(exam.audience.units);
-	const people = (await peopleRepo(db).peopleUnder([...unitPaths.values()], exam.audience.units)).filter((p) => p.active);
+	const inUnits = await peopleRepo(db).peopleUnder([...unitPaths.values()], exam.audience.units);
+	const named = await peopleRepo(db).usersByIds(exam.audience.people.filter((id) => !inUnits.some((p) => p.id === id)));
+	const people = [...inUnits, ...named].filter((p) => p.active);
 	const attempts = await repo.attemptsOfExam(examId);
 	const maxScore = paperSize(exam.paper) ? (attempts[0]?.maxScore ?? null) : null;
 	const rows: ResultRow[] = people.map((p) => {

@@ -248,3 +248,34 @@ describe('fixed papers', () => {
 		expect(await createExam(db, secretary, { ...base, fixedQuestionIds: ['nope'] }, T0)).toEqual({ ok: false, message: '固定题目中有 1 道已删除或过期' });
 	});
 });
+
+describe('people named one by one', () => {
+	it('sit the exam besides the units; a number outside the actor’s scope is refused by name', async () => {
+		const retiredMember = '13800000025';
+		await expect(secrecyExam({ audiencePhones: [retiredMember] })).rejects.toThrow('找不到手机号为 13800000025 的人员，或不在你管理的范围内');
+		const admin = await demoActor(db, '13800000000', T0);
+		const bank = (await listBanks(db, admin)).find((b) => b.name === '保密与安全常识')!;
+		const r = await createExam(
+			db,
+			admin,
+			{
+				title: '个别补考',
+				ownerUnitId: admin.adminOf!.id,
+				opens: formatBeijingLocal(T0 - MIN),
+				closes: formatBeijingLocal(T0 + 60 * MIN),
+				timeLimitMin: 10,
+				attemptsAllowed: 1,
+				passPercent: 60,
+				showResults: 'on_submit',
+				audiencePhones: [retiredMember, '138-0000-0002'],
+				rules: [{ bankId: bank.id, type: 'judge', count: 2 }]
+			},
+			T0
+		);
+		const examId = r.ok ? r.id : '';
+		await publishExam(db, admin, examId, T0);
+		expect((await memberExams(db, await demoActor(db, retiredMember, T0), T0)).map((e) => e.title)).toContain('个别补考');
+		expect((await memberExams(db, await demoActor(db, OTHER_BRANCH_MEMBER.replace('25', '26'), T0), T0)).map((e) => e.title)).not.toContain('个别补考');
+		expect((await examResults(db, admin, examId, T0)).expected).toBe(2);
+	});
+});

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { parseBeijingLocal } from '../day';
+import { normalisePhone } from '../schemas';
 import { SHOW_RESULTS } from './exam-schemas';
 import { QUESTION_TYPES } from './types';
 
@@ -34,13 +35,16 @@ export const examInputSchema = v.pipe(
 		shuffleQuestions: v.optional(v.boolean(), false),
 		shuffleOptions: v.optional(v.boolean(), false),
 		showResults: v.picklist(SHOW_RESULTS),
-		audienceUnits: v.pipe(v.array(v.string()), v.minLength(1, () => m.err_exam_audience())),
+		audienceUnits: v.optional(v.array(v.string()), []),
+		/** People named one by one (mobile numbers), besides or instead of whole units. */
+		audiencePhones: v.optional(v.array(v.pipe(v.string(), v.transform(normalisePhone))), []),
 		rules: v.pipe(v.array(ruleInputSchema), v.maxLength(20)),
 		/** A fixed paper: these questions, in this order (chosen on a bank page). Rules are ignored then. */
 		fixedQuestionIds: v.optional(v.pipe(v.array(v.string()), v.maxLength(500)), []),
 		pointsByType: v.optional(v.record(v.picklist(QUESTION_TYPES), v.pipe(v.number(), v.minValue(0), v.maxValue(100))), {})
 	}),
 	v.check((e) => e.closes > e.opens, () => m.err_exam_window()),
-	v.check((e) => e.rules.length > 0 || e.fixedQuestionIds.length > 0, () => m.err_exam_rules())
+	v.check((e) => e.rules.length > 0 || e.fixedQuestionIds.length > 0, () => m.err_exam_rules()),
+	v.check((e) => e.audienceUnits.length > 0 || e.audiencePhones.length > 0, () => m.err_exam_audience())
 );
 export type ExamInput = v.InferOutput<typeof examInputSchema>;

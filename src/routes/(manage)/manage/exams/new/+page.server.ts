@@ -40,6 +40,9 @@ function examFromForm(form: FormData) {
 		shuffleOptions: form.get('shuffleOptions') === 'on',
 		showResults: text('showResults'),
 		audienceUnits: form.getAll('audience').map(String),
+		audiencePhones: text('audiencePhones')
+			.split(/[\s,，、;；]+/)
+			.filter(Boolean),
 		rules,
 		fixedQuestionIds: form.getAll('fixed').map(String),
 		pointsByType
