@@ -129,3 +129,22 @@ describe('policy: organisation-wide settings', () => {
 		expect(policy.manageAppSettings({ ...admin, adminOf: { id: 'a', path: A } })).toBe(false);
 	});
 });
+
+describe('policy matrix: study modules', () => {
+	const cases: [string, Actor, { ownerPath: string; status: 'draft' | 'published' }, { manage: boolean; study: boolean }][] = [
+		['member → published organisation module', member, { ownerPath: '/c/', status: 'published' }, { manage: false, study: true }],
+		['member → draft module', member, { ownerPath: '/c/', status: 'draft' }, { manage: false, study: false }],
+		['member → other branch module', member, { ownerPath: B, status: 'published' }, { manage: false, study: false }],
+		['secretary → own branch module', secretaryA, { ownerPath: A, status: 'draft' }, { manage: true, study: false }],
+		['secretary → organisation module', secretaryA, { ownerPath: '/c/', status: 'published' }, { manage: false, study: true }],
+		['admin → branch module in subtree', admin, { ownerPath: B, status: 'published' }, { manage: true, study: false }],
+		['admin → another organisation', otherAdmin, { ownerPath: '/c/', status: 'published' }, { manage: false, study: false }]
+	];
+	for (const [name, actor, mod, expected] of cases) {
+		it(name, () => {
+			expect(policy.manageModule(actor, mod.ownerPath)).toBe(expected.manage);
+			expect(policy.studyModule(actor, mod)).toBe(expected.study);
+		});
+	}
+});
+

@@ -111,6 +111,16 @@ export const policy = {
 		);
 	},
 
+	/** Write a study module owned by a unit: as for banks, the branch's secretary or an admin above. */
+	manageModule(actor: Actor, ownerPath: string): boolean {
+		return this.manageBank(actor, ownerPath);
+	},
+
+	/** Study a module: published, and owned by the member's branch or a unit above it. */
+	studyModule(actor: Actor, module: { ownerPath: string; status: 'draft' | 'published' }): boolean {
+		return module.status === 'published' && within(actor.branchPath, module.ownerPath);
+	},
+
 	/** Organisation-wide settings (the daily review cap…): admins of a whole organisation (a root unit). */
 	manageAppSettings(actor: Actor): boolean {
 		return actor.adminOf !== null && actor.adminOf.path.split('/').filter(Boolean).length === 1;

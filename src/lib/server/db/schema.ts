@@ -333,3 +333,42 @@ export const examAnswers = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.attemptId, t.questionId] })]
 );
+
+/** A study module: an ordered list of lessons, owned by a unit (its admins, or a branch's secretary, write it). */
+export const modules = sqliteTable(
+	'modules',
+	{
+		id: text('id').primaryKey(),
+		title: text('title').notNull(),
+		track: text('track', { enum: ['political', 'business'] }).notNull(),
+		summary: text('summary').notNull().default(''),
+		/** JSON array of strings. */
+		tags: text('tags').notNull().default('[]'),
+		ownerUnitId: text('owner_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull(),
+		publishedAt: integer('published_at')
+	},
+	(t) => [index('modules_owner_idx').on(t.ownerUnitId)]
+);
+
+/** One lesson of a module: Markdown, shown sanitised. */
+export const lessons = sqliteTable(
+	'lessons',
+	{
+		id: text('id').primaryKey(),
+		moduleId: text('module_id')
+			.notNull()
+			.references(() => modules.id),
+		sort: integer('sort').notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull().default(''),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('lessons_module_idx').on(t.moduleId, t.sort)]
+);

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoActor, tempDatabase } from '../test-db';
+import { seedDemo } from '../db/seed/demo';
+import { createModule, lessonForMember, library, managedModules, moduleForMember, publishModule, saveLesson, updateModule } from './module-service';
+import type { Db } from '../db/client';
+
+let t: ReturnType<typeof tempDatabase>;
+let db: Db;
+const T0 = Date.UTC(2026, 10, 1);
+const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
+
+beforeEach(async () => {
+	t = tempDatabase();
+	db = t.db;
+	await seedDemo(db, T0);
+});
+afterEach(() => t.dispose());
+
+async function branchModule() {
+	const secretary = await demoActor(db, '13800000001', T0);
+	const r = await createModule(db, secretary, { title: '支部工作条例导读', track: 'political', summary: '逐章学习', tags: '条例 支部', ownerUnitId: secretary.secretaryOf!.id }, T0);
+	if (!r.ok) throw new Error(r.message);
+	return { secretary, moduleId: r.id };
+}
+
+describe('study modules', () => {
+	it('stay out of the library until published, and need a lesson to be published', async () => {
+		const { secretary, moduleId } = await branchModule();
+		const member = await demoActor(db, '13800000002', T0);
+		expect(await library(db, member)).not.toContainEqual(expect.objectContaining({ id: moduleId }));
+		expect(await publishModule(db, secretary, moduleId, T0)).toEqual({ ok: false, message: '模块里至少要有一课才能发布' });
+		await saveLesson(db, secretary, moduleId, null, { title: '第一课', body: '党支部是党的基础组织。' }, T0);
+		expect(await publishModule(db, secretary, moduleId, T0)).toEqual({ ok: true });
+		expect((await library(db, member)).map((x) => x.title)).toContain('支部工作条例导读');
+		expect(await library(db, member, '条例')).toHaveLength(1);
+		expect(await library(db, member, '没有这个词')).toEqual([]);
+		// A member of the other branch never sees a branch's own module.
+		expect(await library(db, await demoActor(db, '13800000025', T0))).toEqual([]);
+		expect(await status(moduleForMember(db, await demoActor(db, '13800000025', T0), moduleId))).toBe(404);
+	});
+
+	it('show a lesson as sanitised HTML with its reading time and neighbours', async () => {
+		const { secretary, moduleId } = await branchModule();
+		await saveLesson(db, secretary, moduleId, null, { title: '第一课', body: '**重点**<script>alert(1)</script><img src=x onerror=alert(1)>' + '学'.repeat(600) }, T0);
+		const second = await saveLesson(db, secretary, moduleId, null, { title: '第二课', body: '内容' }, T0);
+		await publishModule(db, secretary, moduleId, T0);
+		const member = await demoActor(db, '13800000002', T0);
+		const mod = await moduleForMember(db, member, moduleId);
+		expect(mod.lessons.map((l) => [l.title, l.minutes])).toEqual([
+			['第一课', 3],
+			['第二课', 1]
+		]);
+		const first = await lessonForMember(db, member, moduleId, mod.lessons[0].id);
+		expect(first.lesson.html).toContain('<strong>重点</strong>');
+		expect(first.lesson.html).not.toMatch(/<script|<img[^>]*onerror/i);
+		expect(first).toMatchObject({ previous: null, next: second.ok ? second.id : '' });
+	});
+
+	it('are written only by those who manage the owner unit', async () => {
+		const { moduleId } = await branchModule();
+		const other = await demoActor(db, '13800000003', T0);
+		expect(await status(updateModule(db, other, moduleId, { title: 'x', track: 'political' }, T0))).toBe(404);
+		expect(await status(saveLesson(db, other, moduleId, null, { title: 'x', body: '' }, T0))).toBe(404);
+		expect((await managedModules(db, await demoActor(db, '13800000000', T0))).map((x) => x.id)).toContain(moduleId);
+		expect(await status(managedModules(db, await demoActor(db, '13800000002', T0)))).toBe(403);
+		expect(await createModule(db, other, { title: ' ', track: 'political', ownerUnitId: other.secretaryOf!.id }, T0)).toEqual({ ok: false, message: '请输入模块名称' });
+	});
+});
