@@ -72,3 +72,12 @@ test('exam-results', async ({ page }) => {
 	await page.getByTestId('exam-summary').waitFor();
 	await page.screenshot({ path: 'test-results/screens/exam-results.png', fullPage: false });
 });
+
+test('lesson', async ({ page }) => {
+	await signIn(page, DEMO.member, undefined, '/study');
+	await page.getByRole('link', { name: /支部工作条例/ }).click();
+	await page.getByRole('link', { name: /三会一课/ }).click();
+	await page.getByTestId('lesson-body').waitFor();
+	await page.evaluate(() => document.documentElement.classList.add('elder'));
+	await page.screenshot({ path: 'test-results/screens/lesson-elder.png', fullPage: false });
+});

@@ -24,6 +24,7 @@ const PAYLOADS = [
 describe('Markdown, sanitised', () => {
 	it('renders what people type: bold, lists, links that open safely', () => {
 		expect(renderMarkdown('**党章**规定：\n\n1. 甲\n2. 乙')).toBe('<p><strong>党章</strong>规定：</p>\n<ol>\n<li>甲</li>\n<li>乙</li>\n</ol>');
+		expect(renderMarkdown('# 标题\n## 小标题')).toBe('<h2>标题</h2>\n<h2>小标题</h2>');
 		expect(renderMarkdown('[学习强国](https://www.xuexi.cn)')).toBe('<p><a href="https://www.xuexi.cn" rel="noopener noreferrer" target="_blank">学习强国</a></p>');
 	});
 

@@ -10,14 +10,15 @@ import { BLANK } from '$lib/shared/quiz/parse-text';
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
 const OPTIONS: sanitizeHtml.IOptions = {
-	allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'u', 's', 'del', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h3', 'h4', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'sub', 'sup', 'hr'],
+	allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'u', 's', 'del', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h2', 'h3', 'h4', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'sub', 'sup', 'hr'],
 	allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], span: ['class'], th: ['align'], td: ['align'] },
 	allowedClasses: { span: ['blank'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
 	allowedSchemesByTag: { img: ['http', 'https'] },
 	allowProtocolRelative: false,
 	disallowedTagsMode: 'escape',
-	transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }) }
+	// The page has its own h1: a lesson's top heading becomes an h2.
+	transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }), h1: 'h2' }
 };
 
 export function renderMarkdown(markdown: string): string {

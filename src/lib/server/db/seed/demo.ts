@@ -2,6 +2,7 @@ import type { Db } from '../client';
 import { hashPassword } from '../../auth/password';
 import { peopleRepo } from '../../people/repo';
 import { seedDemoExam, seedQuizDemo } from './quiz';
+import { seedStudyDemo } from './study';
 import { uuidv7 } from '$lib/shared/id';
 
 export const DEMO_PASSWORD = 'xianfeng123';
@@ -63,4 +64,5 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
 	}
 	const [, secrecyBank] = await seedQuizDemo(db, committee.id, adminId, now);
 	await seedDemoExam(db, office.id, secretaryId, secrecyBank, now);
+	await seedStudyDemo(db, committee.id, adminId, now);
 }

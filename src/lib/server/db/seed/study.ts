@@ -1,0 +1,64 @@
+import type { Db } from '../client';
+import { moduleRepo } from '../../study/module-repo';
+import { uuidv7 } from '$lib/shared/id';
+
+const LESSONS = [
+	{
+		title: '党支部的地位和作用',
+		body: `## 党支部是党的基础组织
+
+《中国共产党支部工作条例（试行）》开宗明义：党支部是党的基础组织，是党组织开展工作的基本单元，是党在社会基层组织中的战斗堡垒，是党的全部工作和战斗力的基础。
+
+党支部担负**直接教育党员、管理党员、监督党员**和**组织群众、宣传群众、凝聚群众、服务群众**的职责。
+
+## 怎样设立党支部
+
+- 有正式党员 **3 人以上**的，应当成立党支部。
+- 党员 **7 人以上**的党支部，设立党支部委员会；不足 7 人的，不设支部委员会，由党员大会选举支部书记 1 名。
+- 党员人数较多或者工作地、居住地比较分散的，应当划分若干**党小组**。
+
+> 学习提示：想一想，你所在的党支部有多少名党员？设不设支部委员会？分了几个党小组？`
+	},
+	{
+		title: '“三会一课”与组织生活',
+		body: `## “三会一课”
+
+“三会一课”是党支部组织生活的基本制度：
+
+1. **支部党员大会**，一般每季度召开 1 次；
+2. **支部委员会会议**，一般每月召开 1 次；
+3. **党小组会**，一般每月召开 1 次；
+4. **党课**，一般每季度 1 次，党支部书记每年至少为党员讲 1 次党课。
+
+## 其他组织生活
+
+- **主题党日**：党支部每月相对固定 1 天开展，组织党员集中学习、过组织生活、进行民主议事和志愿服务。
+- **组织生活会**：一般每年召开 1 次，通常安排在第四季度。
+- **谈心谈话**：支部委员之间、支部委员和党员之间、党员和党员之间，每年一般不少于 1 次。
+- **民主评议党员**：一般每年开展 1 次。
+
+年老体弱、行动不便的党员，党组织可以送学上门，帮助他们参加学习；流动党员同样要参加组织生活、按时交纳党费。`
+	}
+];
+
+/** One published module for the whole demo organisation: a reading of the 支部工作条例 in two lessons. */
+export async function seedStudyDemo(db: Db, committeeId: string, adminId: string, now: number): Promise<void> {
+	const repo = moduleRepo(db);
+	const id = uuidv7(now);
+	await repo.insert({
+		id,
+		title: '《中国共产党支部工作条例（试行）》导读',
+		track: 'political',
+		summary: '党支部的地位作用、设置和组织生活，共两课。',
+		tags: JSON.stringify(['支部工作条例', '三会一课']),
+		ownerUnitId: committeeId,
+		status: 'published',
+		createdBy: adminId,
+		createdAt: now,
+		updatedAt: now,
+		publishedAt: now
+	});
+	for (const [i, lesson] of LESSONS.entries()) {
+		await repo.insertLesson({ id: uuidv7(now + i + 1), moduleId: id, sort: i + 1, ...lesson, createdAt: now, updatedAt: now });
+	}
+}

@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { moduleToManage, publishModule, saveLesson, updateModule } from '$lib/server/study/module-service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => moduleToManage(locals.db, locals.actor!, params.moduleId);
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const values = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const r = await updateModule(locals.db, locals.actor!, params.moduleId, values);
+		if (!r.ok) return fail(400, { message: r.message });
+		return { saved: true };
+	},
+	lesson: async ({ locals, params, request }) => {
+		const values = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const r = await saveLesson(locals.db, locals.actor!, params.moduleId, null, values);
+		if (!r.ok) return fail(400, { lessonMessage: r.message, lesson: values });
+		redirect(303, `/manage/modules/${params.moduleId}`);
+	},
+	publish: async ({ locals, params }) => {
+		const r = await publishModule(locals.db, locals.actor!, params.moduleId);
+		if (!r.ok) return fail(400, { message: r.message });
+		return { published: true };
+	}
+};

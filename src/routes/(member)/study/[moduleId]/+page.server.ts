@@ -1,0 +1,4 @@
+import { moduleForMember } from '$lib/server/study/module-service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => ({ module: await moduleForMember(locals.db, locals.actor!, params.moduleId) });
