@@ -1,10 +1,11 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from './db/client';
 import { signIn } from './auth/service';
 import { validateSessionToken } from './auth/session';
-import { DEMO_PASSWORD } from './db/seed/demo';
+import { DEMO_PASSWORD, seedDemo } from './db/seed/demo';
 import type { Actor } from '$lib/shared/roles';
 
 /** A real SQLite file in a temp folder, migrated; `dispose` removes it. For server unit tests. */
@@ -27,4 +28,23 @@ export async function demoActor(db: Db, phone: string, now = Date.now()): Promis
 	const r = await signIn(db, { phone, password: DEMO_PASSWORD }, now);
 	if (!r.ok) throw new Error(r.message);
 	return (await validateSessionToken(db, r.token, now))!.actor;
+}
+
+/**
+ * A fresh demo database (real SQLite file, seeded at `now`) for every test of the calling file:
+ * `const demo = withDemoDatabase(T0)`, then `demo.db` inside tests.
+ */
+export function withDemoDatabase(now: number): { readonly db: Db } {
+	let current: ReturnType<typeof tempDatabase> | null = null;
+	beforeEach(async () => {
+		current = tempDatabase();
+		await seedDemo(current.db, now);
+	});
+	afterEach(() => current?.dispose());
+	return {
+		get db() {
+			if (!current) throw new Error('withDemoDatabase: used outside a test');
+			return current.db;
+		}
+	};
 }

@@ -1,25 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoActor, tempDatabase } from '../test-db';
-import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { demoActor, withDemoDatabase } from '../test-db';
+import { DEMO_PASSWORD } from '../db/seed/demo';
 import { signIn } from '../auth/service';
 import { peopleRepo } from './repo';
 import { createOrgUnit, createPerson, getPerson, listPeople, resetPassword, setActive, setRoles, updatePerson } from './service';
 import type { Db } from '../db/client';
 
-let t: ReturnType<typeof tempDatabase>;
-let db: Db;
 const T0 = Date.UTC(2026, 10, 1);
 
 const actorOf = (phone: string) => demoActor(db, phone, T0);
 const idOf = async (phone: string) => (await peopleRepo(db).userByPhone(phone))!.id;
 const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
 
-beforeEach(async () => {
-	t = tempDatabase();
-	db = t.db;
-	await seedDemo(db, T0);
+const demo = withDemoDatabase(T0);
+let db: Db;
+beforeEach(() => {
+	db = demo.db;
 });
-afterEach(() => t.dispose());
 
 describe('people in the demo organisation', () => {
 	it('has 32 people, about a third retired, two secretaries and one admin', async () => {

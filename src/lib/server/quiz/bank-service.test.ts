@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoActor, tempDatabase } from '../test-db';
-import { seedDemo } from '../db/seed/demo';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { demoActor, withDemoDatabase } from '../test-db';
 import { DEMO_BANKS } from '../db/seed/quiz';
 import { peopleRepo } from '../people/repo';
 import { bankQuestions, createBank, listBanks, updateBank } from './bank-service';
@@ -9,8 +8,6 @@ import { deleteQuestion, exportBankText, importIntoBank, previewBankImport, ques
 import type { Db } from '../db/client';
 import { parseQuestionText } from '$lib/shared/quiz/parse-text';
 
-let t: ReturnType<typeof tempDatabase>;
-let db: Db;
 const T0 = Date.UTC(2026, 10, 1);
 const ADMIN = '13800000000';
 const SECRETARY = '13800000001';
@@ -19,12 +16,11 @@ const MEMBER = '13800000002';
 const bytes = (s: string) => new TextEncoder().encode(s);
 const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
 
-beforeEach(async () => {
-	t = tempDatabase();
-	db = t.db;
-	await seedDemo(db, T0);
+const demo = withDemoDatabase(T0);
+let db: Db;
+beforeEach(() => {
+	db = demo.db;
 });
-afterEach(() => t.dispose());
 
 async function branchBank(phone = SECRETARY) {
 	const actor = await demoActor(db, phone, T0);

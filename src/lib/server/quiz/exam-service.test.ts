@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoActor, tempDatabase } from '../test-db';
-import { seedDemo } from '../db/seed/demo';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { demoActor, withDemoDatabase } from '../test-db';
 import { pushOps } from '../sync/service';
 import { listBanks } from './bank-service';
 import { createExam, examResults, publishExam } from './exam-admin-service';
@@ -13,8 +12,6 @@ import { formatBeijingLocal } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
 import type { Actor } from '$lib/shared/roles';
 
-let t: ReturnType<typeof tempDatabase>;
-let db: Db;
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-02T02:00:00Z');
 const SECRETARY = '13800000001';
@@ -22,12 +19,11 @@ const MEMBER = '13800000002';
 const OTHER_BRANCH_MEMBER = '13800000025';
 const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
 
-beforeEach(async () => {
-	t = tempDatabase();
-	db = t.db;
-	await seedDemo(db, T0);
+const demo = withDemoDatabase(T0);
+let db: Db;
+beforeEach(() => {
+	db = demo.db;
 });
-afterEach(() => t.dispose());
 
 async function secrecyExam(over: Record<string, unknown> = {}, publish = true) {
 	const secretary = await demoActor(db, SECRETARY, T0);

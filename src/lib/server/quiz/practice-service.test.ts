@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoActor, tempDatabase } from '../test-db';
-import { seedDemo } from '../db/seed/demo';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { demoActor, withDemoDatabase } from '../test-db';
 import { pushOps } from '../sync/service';
 import { listBanks } from './bank-service';
 import { dailySet, mistakeBook, practiceBanks, practiceSet } from './practice-service';
@@ -10,19 +9,16 @@ import type { Actor } from '$lib/shared/roles';
 import { uuidv7 } from '$lib/shared/id';
 import type { PracticeQuestion } from '$lib/shared/quiz/practice-schemas';
 
-let t: ReturnType<typeof tempDatabase>;
-let db: Db;
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-11-02T02:00:00Z'); // 10:00 in Beijing
 const MEMBER = '13800000002';
 const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
 
-beforeEach(async () => {
-	t = tempDatabase();
-	db = t.db;
-	await seedDemo(db, T0);
+const demo = withDemoDatabase(T0);
+let db: Db;
+beforeEach(() => {
+	db = demo.db;
 });
-afterEach(() => t.dispose());
 
 const rightAnswer = (q: PracticeQuestion) => (q.type === 'fill' ? q.blanks.map((alts) => alts[0]) : q.answer);
 const wrongAnswer = (q: PracticeQuestion) => (q.type === 'judge' ? [q.answer[0] === 'true' ? 'false' : 'true'] : q.type === 'fill' ? q.blanks.map(() => '错') : ['Z']);

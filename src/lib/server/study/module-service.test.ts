@@ -1,20 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoActor, tempDatabase } from '../test-db';
-import { seedDemo } from '../db/seed/demo';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { demoActor, withDemoDatabase } from '../test-db';
 import { createModule, lessonForMember, library, managedModules, moduleForMember, publishModule, saveLesson, updateModule } from './module-service';
 import type { Db } from '../db/client';
 
-let t: ReturnType<typeof tempDatabase>;
-let db: Db;
 const T0 = Date.UTC(2026, 10, 1);
 const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
 
-beforeEach(async () => {
-	t = tempDatabase();
-	db = t.db;
-	await seedDemo(db, T0);
+const demo = withDemoDatabase(T0);
+let db: Db;
+beforeEach(() => {
+	db = demo.db;
 });
-afterEach(() => t.dispose());
 
 async function branchModule() {
 	const secretary = await demoActor(db, '13800000001', T0);
