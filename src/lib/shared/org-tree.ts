@@ -37,3 +37,15 @@ export function adminScopes(tree: OrgNode[]): { id: string; name: string; kind: 
 	walk(tree, 0);
 	return out;
 }
+
+/** The paths of the units on the way from the root to `path`, itself included. */
+export function pathsAbove(path: string): string[] {
+	const ids = path.split('/').filter(Boolean);
+	return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}
+
+/** The path of the unit directly above (a group's branch), or the root's own path. */
+export function parentPath(path: string): string {
+	const above = pathsAbove(path);
+	return above[above.length - 2] ?? path;
+}

@@ -8,18 +8,13 @@ import { questionRepo, type QuestionFilter } from './question-repo';
 import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
+import { pathsAbove } from '$lib/shared/org-tree';
 import { bankFormSchema } from '$lib/shared/quiz/bank-schemas';
 import { needsRewrite } from '$lib/shared/quiz/item-stats';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
 
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; message: string };
-
-/** The units on the way from the root to `path` (the path of each ancestor, and its own). */
-export function pathsAbove(path: string): string[] {
-	const ids = path.split('/').filter(Boolean);
-	return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
-}
 
 export interface BankView extends BankWithOwner {
 	canEdit: boolean;

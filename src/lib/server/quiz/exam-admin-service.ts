@@ -11,6 +11,7 @@ import { finalizeExpired } from './exam-grading';
 import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
+import { parentPath } from '$lib/shared/org-tree';
 import { examInputSchema } from '$lib/shared/quiz/exam-form';
 import { checkPaper, DEFAULT_POINTS, paperSize, type Paper } from '$lib/shared/quiz/paper';
 import { splitTags } from '$lib/shared/quiz/parse-text';
@@ -32,6 +33,9 @@ export async function managedExams(db: Db, actor: Actor) {
 	return exams.filter((e) => policy.manageExam(actor, e.ownerPath));
 }
 
+/** A group counts as its branch: whoever manages the branch may set an exam for the group. */
+const audienceScope = (u: { kind: string; path: string }) => (u.kind === 'group' ? parentPath(u.path) : u.path);
+
 /** What the exam form offers: units to own it, banks to draw from, branches and groups to sit it. */
 export async function examFormChoices(db: Db, actor: Actor) {
 	const root = policy.managementRoot(actor);
@@ -42,7 +46,7 @@ export async function examFormChoices(db: Db, actor: Actor) {
 		owners: await bankOwnerChoices(db, actor),
 		banks: (await listBanks(db, actor)).map((b) => ({ id: b.id, name: b.name, count: b.questionCount })),
 		units: units
-			.filter((u) => (u.kind === 'branch' || u.kind === 'group') && policy.manageExam(actor, u.kind === 'group' ? byId.get(u.parentId!)?.path ?? u.path : u.path))
+			.filter((u) => (u.kind === 'branch' || u.kind === 'group') && policy.manageExam(actor, audienceScope(u)))
 			.map((u) => ({ id: u.id, name: u.kind === 'group' ? `${byId.get(u.parentId!)?.name ?? ''} · ${u.name}` : u.name, kind: u.kind }))
 	};
 }
@@ -66,10 +70,9 @@ export async function createExam(db: Db, actor: Actor, input: unknown, now = Dat
 		const bank = await bankRepo(db).byId(bankId);
 		if (!bank || !policy.readBank(actor, bank.ownerPath)) return { ok: false, message: m.err_exam_rule_bank() };
 	}
-	// The audience: units the actor manages (a group counts as its branch, whose path it extends).
+	// The audience: units the actor manages.
 	const units = await peopleRepo(db).orgUnits(e.audienceUnits);
-	const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');
-	if (units.length !== new Set(e.audienceUnits).size || units.some((u) => !policy.manageExam(actor, u.kind === 'group' ? parentPath(u.path) : u.path)))
+	if (units.length !== new Set(e.audienceUnits).size || units.some((u) => !policy.manageExam(actor, audienceScope(u))))
 		return { ok: false, message: m.err_exam_audience() };
 	// People named by mobile number: each must exist, be active and be someone the actor manages.
 	const people: string[] = [];

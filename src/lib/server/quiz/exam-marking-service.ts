@@ -25,29 +25,33 @@ export interface MarkingItem {
 export async function markingQueue(db: Db, actor: Actor, now = Date.now()): Promise<MarkingItem[]> {
 	await finalizeExpired(db, now);
 	const repo = examRepo(db);
-	const queue: MarkingItem[] = [];
+	const waiting: { exam: { title: string }; attempt: Awaited<ReturnType<typeof repo.attemptsOfExam>>[number]; items: AttemptItem[] }[] = [];
 	for (const exam of await managedExams(db, actor)) {
-		const waiting = (await repo.attemptsOfExam(exam.id)).filter((a) => a.status === 'marking');
-		for (const attempt of waiting) {
-			const items = JSON.parse(attempt.items) as AttemptItem[];
-			const versions = await questionRepo(db).versions(items);
-			for (const answer of await repo.answers(attempt.id)) {
-				const item = items.find((i) => i.questionId === answer.questionId);
-				const content = item && versions.get(`${item.questionId}@${item.version}`)?.content;
-				const text = (JSON.parse(answer.response) as string[]).join('\n').trim();
-				if (!item || !content || content.type !== 'essay' || answer.score !== null || !text) continue;
-				queue.push({
-					attemptId: attempt.id,
-					questionId: item.questionId,
-					examTitle: exam.title,
-					name: attempt.name,
-					stem: content.stem,
-					reference: content.reference,
-					response: text,
-					points: item.points,
-					submittedAt: attempt.submittedAt ?? attempt.startedAt
-				});
-			}
+		for (const attempt of await repo.attemptsOfExam(exam.id)) {
+			if (attempt.status === 'marking') waiting.push({ exam, attempt, items: JSON.parse(attempt.items) as AttemptItem[] });
+		}
+	}
+	// One query for all their answers and one for all the versions asked.
+	const answers = await repo.answersOf(waiting.map((w) => w.attempt.id));
+	const versions = await questionRepo(db).versions(waiting.flatMap((w) => w.items));
+	const queue: MarkingItem[] = [];
+	for (const { exam, attempt, items } of waiting) {
+		for (const answer of answers.get(attempt.id)!) {
+			const item = items.find((i) => i.questionId === answer.questionId);
+			const content = item && versions.get(`${item.questionId}@${item.version}`)?.content;
+			const text = (JSON.parse(answer.response) as string[]).join('\n').trim();
+			if (!item || !content || content.type !== 'essay' || answer.score !== null || !text) continue;
+			queue.push({
+				attemptId: attempt.id,
+				questionId: item.questionId,
+				examTitle: exam.title,
+				name: attempt.name,
+				stem: content.stem,
+				reference: content.reference,
+				response: text,
+				points: item.points,
+				submittedAt: attempt.submittedAt ?? attempt.startedAt
+			});
 		}
 	}
 	return queue.sort((a, b) => a.submittedAt - b.submittedAt);

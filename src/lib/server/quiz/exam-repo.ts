@@ -57,7 +57,12 @@ const hot = preparedFor((db) => ({
 		.from(examAttempts)
 		.where(and(eq(examAttempts.status, 'open'), lt(examAttempts.deadline, sql.placeholder('before'))))
 		.prepare(),
-	answers: db.select().from(examAnswers).where(eq(examAnswers.attemptId, sql.placeholder('id'))).prepare()
+	answers: db.select().from(examAnswers).where(eq(examAnswers.attemptId, sql.placeholder('id'))).prepare(),
+	answersOf: db
+		.select()
+		.from(examAnswers)
+		.where(sql`${examAnswers.attemptId} in (select value from json_each(${sql.placeholder('ids')}))`)
+		.prepare()
 }));
 
 /** The answer path runs inside /api/sync's transaction: synchronous prepared statements (see sync/repo.ts). */
@@ -148,6 +153,13 @@ export function examRepo(db: Db) {
 		},
 		async answers(attemptId: string): Promise<AnswerRow[]> {
 			return hot(db).answers.all({ id: attemptId });
+		},
+		/** The answers of many attempts in one query, by attempt. */
+		async answersOf(attemptIds: string[]): Promise<Map<string, AnswerRow[]>> {
+			const byAttempt = new Map<string, AnswerRow[]>(attemptIds.map((id) => [id, []]));
+			if (!attemptIds.length) return byAttempt;
+			for (const row of hot(db).answersOf.all({ ids: JSON.stringify(attemptIds) })) byAttempt.get(row.attemptId)?.push(row);
+			return byAttempt;
 		},
 		async updateAnswer(attemptId: string, questionId: string, patch: Partial<AnswerRow>) {
 			await db

@@ -23,10 +23,11 @@ export async function examItemStats(db: Db, actor: Actor, examId: string): Promi
 	const graded = (await repo.attemptsOfExam(examId)).filter((a) => a.status === 'graded');
 	const data: GradedAttempt[] = [];
 	const versionsWanted: AttemptItem[] = [];
+	const answersByAttempt = await repo.answersOf(graded.map((a) => a.id));
 	for (const a of graded) {
 		const items = JSON.parse(a.items) as AttemptItem[];
 		versionsWanted.push(...items);
-		const answers = new Map((await repo.answers(a.id)).map((x) => [x.questionId, x]));
+		const answers = new Map(answersByAttempt.get(a.id)!.map((x) => [x.questionId, x]));
 		data.push({
 			total: a.score ?? 0,
 			items: items.map((i) => {

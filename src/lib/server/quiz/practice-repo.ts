@@ -64,13 +64,13 @@ const statements = preparedFor((db) => {
 		answeredSince: c.prepare<[string, string, number], { n: number }>(
 			'SELECT count(DISTINCT question_id) AS n FROM practice_answers WHERE user_id = ? AND mode = ? AND answered_at >= ?'
 		),
-		mistakeRows: c.prepare<[string], QuestionRow & { m_wrong: number; m_days: string }>(
+		mistakeRows: c.prepare<[string], QuestionRow & { m_wrong: number; m_days: string; partial_credit: number }>(
 			`SELECT q.id, q.bank_id AS bankId, q.version, q.type, q.stem, q.content, q.tags, q.difficulty, q.points, q.source, q.valid_until AS validUntil,
 			 q.stem_key AS stemKey, q.sort, q.created_at AS createdAt, q.updated_at AS updatedAt, q.deleted_at AS deletedAt,
-			 m.wrong_count AS m_wrong, m.right_days AS m_days
-			 FROM mistakes m JOIN questions q ON q.id = m.question_id WHERE m.user_id = ? AND q.deleted_at IS NULL ORDER BY m.last_wrong_at DESC`
-		),
-		partialCredit: c.prepare<[string], { partial_credit: number }>('SELECT partial_credit FROM question_banks WHERE id = ?')
+			 m.wrong_count AS m_wrong, m.right_days AS m_days, b.partial_credit
+			 FROM mistakes m JOIN questions q ON q.id = m.question_id JOIN question_banks b ON b.id = q.bank_id
+			 WHERE m.user_id = ? AND q.deleted_at IS NULL ORDER BY m.last_wrong_at DESC`
+		)
 	};
 });
 
@@ -123,7 +123,7 @@ export function practiceRepo(db: Db) {
 				...toStored(r),
 				wrongCount: r.m_wrong,
 				rightDays: (JSON.parse(r.m_days) as string[]).length,
-				partialCredit: s.partialCredit.get(r.bankId)?.partial_credit ?? 0.5
+				partialCredit: r.partial_credit
 			}));
 		}
 	};

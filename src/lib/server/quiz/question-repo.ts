@@ -94,8 +94,16 @@ const bulk = preparedFor((db) => ({
 	maxSort: db.$client.prepare<[string], { s: number | null }>(`select max(sort) as s from questions where bank_id = ?`)
 }));
 
-/** Reads on the exam path, prepared once; the pairs travel as one JSON parameter `[[id, version], …]`. */
+/** Reads prepared once; `versions` takes its pairs as one JSON parameter `[[id, version], …]`. */
 const hotReads = preparedFor((db) => ({
+	struggles: db.$client.prepare<[string], { id: string; lapses: number; answers: number; got: number }>(
+		`SELECT q.id, coalesce(r.l, 0) AS lapses, coalesce(p.n, 0) + coalesce(e.n, 0) AS answers, coalesce(p.s, 0) + coalesce(e.s, 0) AS got
+			 FROM questions q
+			 LEFT JOIN (SELECT question_id, sum(lapses) AS l FROM review_cards GROUP BY question_id) r ON r.question_id = q.id
+			 LEFT JOIN (SELECT question_id, count(*) AS n, sum(score) AS s FROM practice_answers GROUP BY question_id) p ON p.question_id = q.id
+			 LEFT JOIN (SELECT question_id, count(*) AS n, sum(correct) AS s FROM exam_answers WHERE score IS NOT NULL GROUP BY question_id) e ON e.question_id = q.id
+			 WHERE q.bank_id = ? AND q.deleted_at IS NULL`
+	),
 	versions: db
 		.select({ id: questionVersions.questionId, version: questionVersions.version, content: questionVersions.content, partialCredit: questionBanks.partialCredit })
 		.from(sql`json_each(${sql.placeholder('pairs')}) as p`)
@@ -230,16 +238,7 @@ export function questionRepo(db: Db) {
 
 		/** Per question of a bank: FSRS lapses summed over members, and answers (practice and marked exam answers) with the share right. */
 		async struggles(bankId: string): Promise<{ id: string; lapses: number; answers: number; facility: number | null }[]> {
-			const rows = db.$client
-				.prepare(
-					`SELECT q.id, coalesce(r.l, 0) AS lapses, coalesce(p.n, 0) + coalesce(e.n, 0) AS answers, coalesce(p.s, 0) + coalesce(e.s, 0) AS got
-					 FROM questions q
-					 LEFT JOIN (SELECT question_id, sum(lapses) AS l FROM review_cards GROUP BY question_id) r ON r.question_id = q.id
-					 LEFT JOIN (SELECT question_id, count(*) AS n, sum(score) AS s FROM practice_answers GROUP BY question_id) p ON p.question_id = q.id
-					 LEFT JOIN (SELECT question_id, count(*) AS n, sum(correct) AS s FROM exam_answers WHERE score IS NOT NULL GROUP BY question_id) e ON e.question_id = q.id
-					 WHERE q.bank_id = ? AND q.deleted_at IS NULL`
-				)
-				.all(bankId) as { id: string; lapses: number; answers: number; got: number }[];
+			const rows = hotReads(db).struggles.all(bankId);
 			return rows.map((r) => ({ id: r.id, lapses: r.lapses, answers: r.answers, facility: r.answers ? r.got / r.answers : null }));
 		},
 
