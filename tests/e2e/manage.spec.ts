@@ -95,6 +95,8 @@ test('an admin creates a bank, imports a file with one broken item, sees its lin
 	await expect(page.getByRole('link', { name: /党章党规基础/ })).toContainText('90 题');
 	await page.getByRole('link', { name: '新建题库' }).click();
 	await page.getByLabel('题库名称').fill('主题党日测验');
+	// An exam bank: its test questions (without 解析) must not turn up in other journeys' daily practice.
+	await page.getByLabel('考试题库').check();
 	await page.getByRole('button', { name: '创建题库' }).click();
 	await expect(page.getByRole('heading', { name: '主题党日测验' })).toBeVisible();
 	await page.getByRole('link', { name: '导入题目' }).click();
@@ -133,7 +135,7 @@ test('a secretary sees the organisation’s banks read-only and edits a question
 	await page.getByLabel('题库名称').fill('支部练习');
 	await page.getByRole('button', { name: '创建题库' }).click();
 	await page.getByRole('link', { name: '新建题目' }).click();
-	await page.getByLabel('题目（纯文本格式）').fill('党小组会一般每月召开1次。[对][标签：三会一课]');
+	await page.getByLabel('题目（纯文本格式）').fill('党小组会一般每月召开1次。[对][标签：三会一课]\n解析：每月一次。');
 	await page.getByRole('button', { name: '保存' }).click();
 	await expect(page.getByRole('status')).toContainText('已保存');
 	await page.getByLabel('题目（纯文本格式）').fill('党小组会一般每月召开1次。[对][标签：三会一课]\n解析：支部工作条例的规定。');
