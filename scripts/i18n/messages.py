@@ -539,6 +539,11 @@ t('offline_retry', '重试', 'Retry')
 t('skip_to_content', '跳到正文', 'Skip to content')
 t('install_hint', '可以把「先锋学习」添加到手机桌面', 'You can add Xianfeng to your home screen')
 
+# Later capabilities keep their strings in their own files beside this one.
+import glob, os
+for part in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'parts', '*.py'))):
+    exec(open(part, encoding='utf-8').read())
+
 def write():
     for i, loc in enumerate(['zh-CN', 'en']):
         d = collections.OrderedDict([('$schema', 'https://inlang.com/schema/inlang-message-format')])

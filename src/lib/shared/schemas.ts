@@ -62,3 +62,14 @@ export function formObject(form: FormData, fields: readonly string[]): Record<st
 
 /** Checkboxes arrive as "on" or not at all. */
 export const checkbox = (form: FormData, field: string) => form.get(field) === 'on';
+
+/** A whole number from a form field or JSON, within bounds. */
+export const int = (min: number, max: number, message: () => string) =>
+	v.pipe(v.union([v.number(), v.string()], message), v.transform(Number), v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+/** As `int`, but an empty field means "not set". */
+export const optionalInt = (min: number, max: number, message: () => string) =>
+	v.pipe(
+		v.optional(v.union([v.number(), v.string()]), ''),
+		v.transform((x) => (x === '' ? undefined : Number(x))),
+		v.optional(v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message)))
+	);

@@ -1,3 +1,4 @@
+import type { AudienceScope } from '../people/audience';
 import type { Actor } from '$lib/shared/roles';
 
 /**
@@ -102,8 +103,13 @@ export const policy = {
 		return this.manageBank(actor, ownerPath);
 	},
 
-	/** Sit an exam: a member named on its list, or inside one of its units (a branch or higher by path, a group by id). */
-	sitExam(actor: Actor, audience: { unitPaths: string[]; groupIds: string[]; people: string[] }): boolean {
+	/** Sit an exam: a member on its list (see `inAudience`). */
+	sitExam(actor: Actor, audience: AudienceScope): boolean {
+		return this.inAudience(actor, audience);
+	},
+
+	/** On a list of exam or plan: named, or inside one of its units (a branch or higher by path, a group by id). */
+	inAudience(actor: Actor, audience: AudienceScope): boolean {
 		return (
 			audience.people.includes(actor.userId) ||
 			audience.unitPaths.some((p) => within(actor.branchPath, p)) ||
@@ -119,6 +125,28 @@ export const policy = {
 	/** Study a module: published, and owned by the member's branch or a unit above it. */
 	studyModule(actor: Actor, module: { ownerPath: string; status: 'draft' | 'published' }): boolean {
 		return module.status === 'published' && within(actor.branchPath, module.ownerPath);
+	},
+
+	/** Run a study plan (create it, see everyone's progress, remind, export): as for the branch itself. */
+	managePlan(actor: Actor, branchPath: string): boolean {
+		return this.manageBranch(actor, branchPath);
+	},
+
+	/** Review 学习心得: the secretary of the branch they were written in, or an admin above it. */
+	reviewReflection(actor: Actor, branchPath: string): boolean {
+		return this.manageBranch(actor, branchPath);
+	},
+
+	/**
+	 * Read a reflection: its author, its reviewers, and — where its plan opened peer comments — the
+	 * other members of the same branch, who may then also comment on it.
+	 */
+	readReflection(actor: Actor, r: { userId: string; branchPath: string; peerComments: boolean }): boolean {
+		return actor.userId === r.userId || this.reviewReflection(actor, r.branchPath) || this.commentOnReflection(actor, r);
+	},
+
+	commentOnReflection(actor: Actor, r: { userId: string; branchPath: string; peerComments: boolean }): boolean {
+		return r.peerComments && actor.branchPath === r.branchPath;
 	},
 
 	/** Organisation-wide settings (the daily review cap…): admins of a whole organisation (a root unit). */

@@ -372,3 +372,157 @@ export const lessons = sqliteTable(
 	},
 	(t) => [index('lessons_module_idx').on(t.moduleId, t.sort)]
 );
+
+/**
+ * A study plan: a branch's secretary (or an admin above) assigns modules to the branch, groups or
+ * people, between two Beijing days, with a minimum effective time per lesson.
+ */
+export const studyPlans = sqliteTable(
+	'study_plans',
+	{
+		id: text('id').primaryKey(),
+		title: text('title').notNull(),
+		/** The branch that runs the plan: its secretary reviews the reflections. */
+		branchId: text('branch_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		/** JSON: { units: string[], people: string[] } — as for exams. */
+		audience: text('audience').notNull(),
+		/** Beijing days, YYYY-MM-DD, both included. */
+		startsOn: text('starts_on').notNull(),
+		dueOn: text('due_on').notNull(),
+		/** Minimum effective minutes per lesson; null means each lesson's reading estimate. */
+		minMinutes: integer('min_minutes'),
+		/** Shortest 学习心得 accepted, in characters. */
+		minReflectionChars: integer('min_reflection_chars').notNull().default(50),
+		/** Members of the branch may comment on each other's reflections. */
+		peerComments: integer('peer_comments', { mode: 'boolean' }).notNull().default(false),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('study_plans_branch_idx').on(t.branchId)]
+);
+
+export const studyPlanItems = sqliteTable(
+	'study_plan_items',
+	{
+		planId: text('plan_id')
+			.notNull()
+			.references(() => studyPlans.id, { onDelete: 'cascade' }),
+		moduleId: text('module_id')
+			.notNull()
+			.references(() => modules.id),
+		sort: integer('sort').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.moduleId] })]
+);
+
+/** A member's effective study time on one lesson, as credited by the server. */
+export const lessonProgress = sqliteTable(
+	'lesson_progress',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		lessonId: text('lesson_id')
+			.notNull()
+			.references(() => lessons.id),
+		effectiveMs: integer('effective_ms').notNull().default(0),
+		firstAt: integer('first_at').notNull(),
+		lastAt: integer('last_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.lessonId] }), index('lesson_progress_lesson_idx').on(t.lessonId)]
+);
+
+/**
+ * Each accepted reading-progress report (the op id is the key): what was claimed and what was credited,
+ * for the learning record and audits.
+ */
+export const studyCredits = sqliteTable(
+	'study_credits',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		lessonId: text('lesson_id')
+			.notNull()
+			.references(() => lessons.id),
+		/** Beijing day of the report's end. */
+		day: text('day').notNull(),
+		fromAt: integer('from_at').notNull(),
+		toAt: integer('to_at').notNull(),
+		claimedMs: integer('claimed_ms').notNull(),
+		creditedMs: integer('credited_ms').notNull(),
+		receivedAt: integer('received_at').notNull()
+	},
+	(t) => [index('study_credits_user_day_idx').on(t.userId, t.day), index('study_credits_user_to_idx').on(t.userId, t.toAt)]
+);
+
+/** 学习心得: what a member wrote after a lesson or a module, and the secretary's review of it. */
+export const reflections = sqliteTable(
+	'reflections',
+	{
+		/** Made on the phone, so a resubmission after 退回修改 updates the same reflection. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		/** The member's branch when written: its secretary reviews it. */
+		branchId: text('branch_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		moduleId: text('module_id')
+			.notNull()
+			.references(() => modules.id),
+		lessonId: text('lesson_id').references(() => lessons.id),
+		planId: text('plan_id').references(() => studyPlans.id),
+		body: text('body').notNull(),
+		status: text('status', { enum: ['submitted', 'returned', 'reviewed'] }).notNull(),
+		grade: text('grade', { enum: ['excellent', 'good', 'pass', 'improve'] }),
+		reviewComment: text('review_comment'),
+		reviewedBy: text('reviewed_by').references(() => users.id),
+		reviewedAt: integer('reviewed_at'),
+		/** When the member opened the review result; null while it is news (the tab badge). */
+		seenAt: integer('seen_at'),
+		submittedAt: integer('submitted_at').notNull(),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('reflections_branch_status_idx').on(t.branchId, t.status, t.submittedAt), index('reflections_user_idx').on(t.userId)]
+);
+
+/** A fellow member's comment on a reflection (only where the plan allows it). */
+export const reflectionComments = sqliteTable(
+	'reflection_comments',
+	{
+		id: text('id').primaryKey(),
+		reflectionId: text('reflection_id')
+			.notNull()
+			.references(() => reflections.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		body: text('body').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('reflection_comments_reflection_idx').on(t.reflectionId)]
+);
+
+/** In-app messages to one member (a secretary's reminder…), shown until read. */
+export const notices = sqliteTable(
+	'notices',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		fromUserId: text('from_user_id').references(() => users.id),
+		body: text('body').notNull(),
+		link: text('link'),
+		createdAt: integer('created_at').notNull(),
+		readAt: integer('read_at')
+	},
+	(t) => [index('notices_user_idx').on(t.userId, t.readAt)]
+);

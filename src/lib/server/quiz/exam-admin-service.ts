@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { peopleRepo } from '../people/repo';
-import { findPersonByPhone } from '../people/service';
+import { audienceMembers, audienceUnitChoices, resolveAudience } from '../people/audience';
 import { bankRepo } from './bank-repo';
 import { questionRepo } from './question-repo';
 import { examRepo, type Audience } from './exam-repo';
@@ -11,7 +11,6 @@ import { finalizeExpired } from './exam-grading';
 import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
-import { parentPath } from '$lib/shared/org-tree';
 import { examInputSchema } from '$lib/shared/quiz/exam-form';
 import { checkPaper, DEFAULT_POINTS, paperSize, type Paper } from '$lib/shared/quiz/paper';
 import { splitTags } from '$lib/shared/quiz/parse-text';
@@ -33,21 +32,15 @@ export async function managedExams(db: Db, actor: Actor) {
 	return exams.filter((e) => policy.manageExam(actor, e.ownerPath));
 }
 
-/** A group counts as its branch: whoever manages the branch may set an exam for the group. */
-const audienceScope = (u: { kind: string; path: string }) => (u.kind === 'group' ? parentPath(u.path) : u.path);
 
 /** What the exam form offers: units to own it, banks to draw from, branches and groups to sit it. */
 export async function examFormChoices(db: Db, actor: Actor) {
 	const root = policy.managementRoot(actor);
 	if (!root) error(403, m.err_forbidden());
-	const units = await peopleRepo(db).subtree(root);
-	const byId = new Map(units.map((u) => [u.id, u]));
 	return {
 		owners: await bankOwnerChoices(db, actor),
 		banks: (await listBanks(db, actor)).map((b) => ({ id: b.id, name: b.name, count: b.questionCount })),
-		units: units
-			.filter((u) => (u.kind === 'branch' || u.kind === 'group') && policy.manageExam(actor, audienceScope(u)))
-			.map((u) => ({ id: u.id, name: u.kind === 'group' ? `${byId.get(u.parentId!)?.name ?? ''} · ${u.name}` : u.name, kind: u.kind }))
+		units: await audienceUnitChoices(db, root, (path) => policy.manageExam(actor, path))
 	};
 }
 
@@ -70,17 +63,8 @@ export async function createExam(db: Db, actor: Actor, input: unknown, now = Dat
 		const bank = await bankRepo(db).byId(bankId);
 		if (!bank || !policy.readBank(actor, bank.ownerPath)) return { ok: false, message: m.err_exam_rule_bank() };
 	}
-	// The audience: units the actor manages.
-	const units = await peopleRepo(db).orgUnits(e.audienceUnits);
-	if (units.length !== new Set(e.audienceUnits).size || units.some((u) => !policy.manageExam(actor, audienceScope(u))))
-		return { ok: false, message: m.err_exam_audience() };
-	// People named by mobile number: each must exist, be active and be someone the actor manages.
-	const people: string[] = [];
-	for (const phone of new Set(e.audiencePhones.filter(Boolean))) {
-		const person = await findPersonByPhone(db, actor, phone);
-		if (!person) return { ok: false, message: m.err_exam_person({ phone }) };
-		people.push(person.id);
-	}
+	const audience = await resolveAudience(db, actor, e.audienceUnits, e.audiencePhones, (path) => policy.manageExam(actor, path));
+	if (!audience.ok) return audience;
 
 	const pointsByType = { ...DEFAULT_POINTS, ...e.pointsByType };
 	const paper: Paper = fixed.length
@@ -95,7 +79,7 @@ export async function createExam(db: Db, actor: Actor, input: unknown, now = Dat
 		title: e.title,
 		ownerUnitId: owner.id,
 		paper: JSON.stringify(paper),
-		audience: JSON.stringify({ units: e.audienceUnits, people } satisfies Audience),
+		audience: JSON.stringify(audience.audience satisfies Audience),
 		opensAt: e.opens,
 		closesAt: e.closes,
 		timeLimitMin: e.timeLimitMin,
@@ -146,10 +130,7 @@ export async function examResults(db: Db, actor: Actor, examId: string, now = Da
 	const exam = await examToManage(db, actor, examId);
 	await finalizeExpired(db, now);
 	const repo = examRepo(db);
-	const unitPaths = await repo.unitPaths(exam.audience.units);
-	const inUnits = await peopleRepo(db).peopleUnder([...unitPaths.values()], exam.audience.units);
-	const named = await peopleRepo(db).usersByIds(exam.audience.people.filter((id) => !inUnits.some((p) => p.id === id)));
-	const people = [...inUnits, ...named].filter((p) => p.active);
+	const people = await audienceMembers(db, exam.audience);
 	const attempts = await repo.attemptsOfExam(examId);
 	const maxScore = paperSize(exam.paper) ? (attempts[0]?.maxScore ?? null) : null;
 	const rows: ResultRow[] = people.map((p) => {

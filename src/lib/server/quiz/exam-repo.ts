@@ -12,10 +12,7 @@ export interface AttemptItem extends PaperItem {
 	/** Option keys in the order this member sees them (choice questions, when options are shuffled). */
 	optionOrder?: string[];
 }
-export interface Audience {
-	units: string[];
-	people: string[];
-}
+export type { Audience } from '../people/audience';
 
 /**
  * The hot reads of starting and handing in (hundreds of members at once), prepared once: building

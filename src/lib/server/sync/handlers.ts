@@ -3,10 +3,14 @@ import type { Db } from '../db/client';
 import { prepareExamAnswer, prepareExamEvent } from '../quiz/exam-attempt-service';
 import { preparePracticeAnswer } from '../quiz/practice-service';
 import { writeSettings } from '../settings/repo';
+import { prepareProgress } from '../study/progress-service';
+import { prepareReflection } from '../study/reflection-service';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
 import { EXAM_ANSWER_KIND, EXAM_EVENT_KIND } from '$lib/shared/quiz/exam-schemas';
 import { PRACTICE_KIND } from '$lib/shared/quiz/practice-schemas';
+import { PROGRESS_KIND } from '$lib/shared/study/plan-schemas';
+import { REFLECTION_KIND } from '$lib/shared/study/reflection-schemas';
 import { settingsPayloadSchema } from '$lib/shared/sync-schemas';
 
 /**
@@ -24,5 +28,7 @@ export const opHandlers: Record<string, OpHandler> = {
 	},
 	[PRACTICE_KIND]: (db, actor, payload, deviceAt, now, opId) => preparePracticeAnswer(db, actor, opId, payload, deviceAt, now),
 	[EXAM_ANSWER_KIND]: prepareExamAnswer,
-	[EXAM_EVENT_KIND]: prepareExamEvent
+	[EXAM_EVENT_KIND]: prepareExamEvent,
+	[PROGRESS_KIND]: prepareProgress,
+	[REFLECTION_KIND]: prepareReflection
 };

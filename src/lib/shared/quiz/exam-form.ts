@@ -1,18 +1,9 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { parseBeijingLocal } from '../day';
-import { normalisePhone } from '../schemas';
+import { int, normalisePhone, optionalInt } from '../schemas';
 import { SHOW_RESULTS } from './exam-schemas';
 import { QUESTION_TYPES } from './types';
-
-const int = (min: number, max: number, message: () => string) =>
-	v.pipe(v.union([v.number(), v.string()], message), v.transform(Number), v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
-const optionalInt = (min: number, max: number, message: () => string) =>
-	v.pipe(
-		v.optional(v.union([v.number(), v.string()]), ''),
-		v.transform((x) => (x === '' ? undefined : Number(x))),
-		v.optional(v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message)))
-	);
 
 export const ruleInputSchema = v.object({
 	bankId: v.pipe(v.string(), v.nonEmpty(() => m.err_exam_rule_bank())),
