@@ -56,10 +56,11 @@ export async function resolveAudience(
 	actor: Actor,
 	unitIds: string[],
 	phones: string[],
-	may: (path: string) => boolean
+	may: (path: string) => boolean,
+	badUnits: string = m.err_exam_audience()
 ): Promise<{ ok: true; audience: Audience } | { ok: false; message: string }> {
 	const units = await peopleRepo(db).orgUnits(unitIds);
-	if (units.length !== new Set(unitIds).size || units.some((u) => !may(unitScopePath(u)))) return { ok: false, message: m.err_exam_audience() };
+	if (units.length !== new Set(unitIds).size || units.some((u) => !may(unitScopePath(u)))) return { ok: false, message: badUnits };
 	const people: string[] = [];
 	for (const phone of new Set(phones.filter(Boolean))) {
 		const person = await findPersonByPhone(db, actor, phone);

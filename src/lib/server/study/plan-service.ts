@@ -8,6 +8,7 @@ import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
 import { moduleRepo } from './module-repo';
 import { planRepo, type PlanLesson, type PlanWithBranch } from './plan-repo';
+import { reflectionRepo } from './reflection-repo';
 import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
@@ -69,7 +70,7 @@ export async function createPlan(db: Db, actor: Actor, input: unknown, now = Dat
 		const mod = await moduleRepo(db).byId(moduleId);
 		if (!mod || mod.status !== 'published' || !branch.path.startsWith(mod.ownerPath)) return { ok: false, message: m.err_plan_module() };
 	}
-	const audience = await resolveAudience(db, actor, p.audienceUnits, p.audiencePhones, (path) => path === branch.path);
+	const audience = await resolveAudience(db, actor, p.audienceUnits, p.audiencePhones, (path) => path === branch.path, m.err_plan_audience());
 	if (!audience.ok) return audience;
 	const id = uuidv7(now);
 	await planRepo(db).insert(
@@ -186,4 +187,23 @@ export async function remindOverdue(db: Db, actor: Actor, planId: string, now = 
 		await sendNotices(db, actor, [row.userId], body, '/study', now);
 	}
 	return report.overdue.length;
+}
+
+/**
+ * A member's standing on one module: the plan that asks for it (the first current one, if any), the
+ * time credited and required on each lesson, and their latest reflection on it.
+ */
+export async function moduleStudyState(db: Db, actor: Actor, moduleId: string, now = Date.now()) {
+	const plan = (await memberPlans(db, actor, now)).find((p) => p.modules.some((mod) => mod.id === moduleId)) ?? null;
+	const repo = planRepo(db);
+	const lessons = await repo.lessonsOf([moduleId]);
+	const progress = await repo.progress([actor.userId], lessons.map((l) => l.id));
+	const reflection = await reflectionRepo(db).latest(actor.userId, moduleId, plan?.id ?? null);
+	return {
+		plan: plan && { id: plan.id, title: plan.title, dueOn: plan.dueOn, minReflectionChars: plan.minReflectionChars, overdue: plan.standing.overdue },
+		lessons: Object.fromEntries(
+			needsOf(plan ?? { minMinutes: null }, lessons).map((l) => [l.id, { ms: progress.get(`${actor.userId}:${l.id}`) ?? 0, requiredMs: l.requiredMs }])
+		),
+		reflection: reflection && { id: reflection.id, body: reflection.body, status: reflection.status, grade: reflection.grade, reviewComment: reflection.reviewComment, reviewedAt: reflection.reviewedAt }
+	};
 }

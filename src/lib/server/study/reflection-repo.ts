@@ -81,6 +81,13 @@ export function reflectionRepo(db: Db) {
 				.orderBy(asc(reflections.submittedAt))
 				.all();
 		},
+		/** The member's latest reflection on a module, for a plan or outside any. */
+		async latest(userId: string, moduleId: string, planId: string | null) {
+			return list()
+				.where(and(eq(reflections.userId, userId), eq(reflections.moduleId, moduleId), planId ? eq(reflections.planId, planId) : isNull(reflections.planId)))
+				.orderBy(desc(reflections.submittedAt))
+				.get();
+		},
 		async ofUser(userId: string): Promise<ReflectionListItem[]> {
 			return list().where(eq(reflections.userId, userId)).orderBy(desc(reflections.submittedAt)).all();
 		},

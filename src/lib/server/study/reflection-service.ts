@@ -78,9 +78,14 @@ export async function myReflections(db: Db, actor: Actor, now = Date.now()) {
 	return list.map((r) => ({ ...r, isNew: r.status !== 'submitted' && r.seenAt === null, comments: comments.filter((c) => c.reflectionId === r.id) }));
 }
 
+/** Reviews (graded or returned) the member has not opened yet. */
+export function unseenReviews(db: Db, actor: Actor): Promise<number> {
+	return reflectionRepo(db).unseenCount(actor.userId);
+}
+
 /** What the 学习 tab's badge counts: reviews not yet opened and unread notices. */
 export async function studyBadge(db: Db, actor: Actor): Promise<number> {
-	return (await reflectionRepo(db).unseenCount(actor.userId)) + (await unreadNotices(db, actor)).length;
+	return (await unseenReviews(db, actor)) + (await unreadNotices(db, actor)).length;
 }
 
 /** Reflections on a plan that opened peer comments, as a member of its branch sees them. */

@@ -23,7 +23,7 @@ export const planInputSchema = v.pipe(
 		audiencePhones: v.optional(v.array(v.pipe(v.string(), v.transform(normalisePhone))), [])
 	}),
 	v.check((p) => p.dueOn >= p.startsOn, () => m.err_plan_dates()),
-	v.check((p) => p.audienceUnits.length > 0 || p.audiencePhones.filter(Boolean).length > 0, () => m.err_exam_audience())
+	v.check((p) => p.audienceUnits.length > 0 || p.audiencePhones.filter(Boolean).length > 0, () => m.err_plan_audience())
 );
 export type PlanInput = v.InferOutput<typeof planInputSchema>;
 

@@ -3,6 +3,7 @@ import { hashPassword } from '../../auth/password';
 import { peopleRepo } from '../../people/repo';
 import { seedDemoExam, seedQuizDemo } from './quiz';
 import { seedStudyDemo } from './study';
+import { seedStudyPlans } from './study-plans';
 import { uuidv7 } from '$lib/shared/id';
 
 export const DEMO_PASSWORD = 'xianfeng123';
@@ -64,5 +65,6 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
 	}
 	const [, secrecyBank] = await seedQuizDemo(db, committee.id, adminId, now);
 	await seedDemoExam(db, office.id, secretaryId, secrecyBank, now);
-	await seedStudyDemo(db, committee.id, adminId, now);
+	const modules = await seedStudyDemo(db, committee.id, adminId, now);
+	await seedStudyPlans(db, office.id, office.path, secretaryId, DEMO_LOGINS.map((l) => l.phone), modules, now);
 }

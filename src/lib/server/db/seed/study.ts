@@ -1,8 +1,9 @@
 import type { Db } from '../client';
 import { moduleRepo } from '../../study/module-repo';
 import { uuidv7 } from '$lib/shared/id';
+import { DOCUMENTS, PARTY_BUILDING, SECRECY, type DemoModule } from './study-modules';
 
-const LESSONS = [
+const CHARTER_LESSONS = [
 	{
 		title: '党支部的地位和作用',
 		body: `## 党支部是党的基础组织
@@ -38,27 +39,52 @@ const LESSONS = [
 - **民主评议党员**：一般每年开展 1 次。
 
 年老体弱、行动不便的党员，党组织可以送学上门，帮助他们参加学习；流动党员同样要参加组织生活、按时交纳党费。`
+	},
+	{
+		title: '党员的教育管理和监督',
+		body: `## 经常性教育
+
+党支部要组织党员认真学习党的理论和路线方针政策，学习党章党规，学习业务知识。学习要**有计划、有安排、有考勤、有记录、有检查**。
+
+## 关心每一名党员
+
+- 对年老体弱、行动不便的党员，可以送学上门、电话谈心；
+- 对流动党员，通过网络、电话等方式保持联系，督促参加组织生活；
+- 对生活困难的党员，及时了解情况，帮助解决实际困难。
+
+## 民主评议
+
+民主评议党员一般每年开展 1 次，通过个人自评、党员互评、民主测评，确定评议等次。评议结果是党员年度考评的重要依据。`
 	}
 ];
 
-/** One published module for the whole demo organisation: a reading of the 支部工作条例 in two lessons. */
-export async function seedStudyDemo(db: Db, committeeId: string, adminId: string, now: number): Promise<void> {
+const CHARTER: DemoModule = {
+	title: '《中国共产党支部工作条例（试行）》导读',
+	track: 'political',
+	summary: '党支部的地位作用、设置、组织生活和党员教育管理，共三课。',
+	tags: ['支部工作条例', '三会一课'],
+	lessons: CHARTER_LESSONS
+};
+
+export interface DemoModuleIds {
+	charter: string;
+	partyBuilding: string;
+	secrecy: string;
+	documents: string;
+}
+
+/** Four published modules for the whole demo organisation, over both tracks, three lessons each. */
+export async function seedStudyDemo(db: Db, committeeId: string, adminId: string, now: number): Promise<DemoModuleIds> {
 	const repo = moduleRepo(db);
-	const id = uuidv7(now);
-	await repo.insert({
-		id,
-		title: '《中国共产党支部工作条例（试行）》导读',
-		track: 'political',
-		summary: '党支部的地位作用、设置和组织生活，共两课。',
-		tags: JSON.stringify(['支部工作条例', '三会一课']),
-		ownerUnitId: committeeId,
-		status: 'published',
-		createdBy: adminId,
-		createdAt: now,
-		updatedAt: now,
-		publishedAt: now
-	});
-	for (const [i, lesson] of LESSONS.entries()) {
-		await repo.insertLesson({ id: uuidv7(now + i + 1), moduleId: id, sort: i + 1, ...lesson, createdAt: now, updatedAt: now });
-	}
+	let seq = 0;
+	const add = async (mod: DemoModule) => {
+		const id = uuidv7(now + seq++);
+		const { lessons, tags, ...rest } = mod;
+		await repo.insert({ id, ...rest, tags: JSON.stringify(tags), ownerUnitId: committeeId, status: 'published', createdBy: adminId, createdAt: now, updatedAt: now, publishedAt: now - seq * 60_000 });
+		for (const [i, lesson] of lessons.entries()) {
+			await repo.insertLesson({ id: uuidv7(now + seq++), moduleId: id, sort: i + 1, ...lesson, createdAt: now, updatedAt: now });
+		}
+		return id;
+	};
+	return { charter: await add(CHARTER), partyBuilding: await add(PARTY_BUILDING), secrecy: await add(SECRECY), documents: await add(DOCUMENTS) };
 }

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createExam, examFormChoices } from '$lib/server/quiz/exam-admin-service';
+import { audienceFromForm } from '$lib/shared/audience-form';
 import { formatBeijingLocal } from '$lib/shared/day';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,10 +40,7 @@ function examFromForm(form: FormData) {
 		shuffleQuestions: form.get('shuffleQuestions') === 'on',
 		shuffleOptions: form.get('shuffleOptions') === 'on',
 		showResults: text('showResults'),
-		audienceUnits: form.getAll('audience').map(String),
-		audiencePhones: text('audiencePhones')
-			.split(/[\s,，、;；]+/)
-			.filter(Boolean),
+		...audienceFromForm(form),
 		rules,
 		fixedQuestionIds: form.getAll('fixed').map(String),
 		pointsByType
