@@ -35,24 +35,37 @@ registerRoute(
 	})
 );
 
-// Pages: the network first (fresh data), the last good copy when offline. Only real 200 pages are kept,
-// never redirects or errors. The cache name starts with `xianfeng-pages` so logout can wipe it.
+const assets = new StaleWhileRevalidate({
+	cacheName: 'xianfeng-assets',
+	plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 })]
+});
+
+// Study modules the member downloaded (client/study/downloads.ts): kept until removed, never expired.
+const STUDY_CACHE = 'xianfeng-pages-study';
+const fromDownloads = async ({ request }: { request: Request }) => (await (await caches.open(STUDY_CACHE)).match(request.url, { ignoreVary: true })) ?? undefined;
+
+// Pages: the network first (fresh data), the last good copy when offline, then a downloaded copy. Only
+// real 200 pages are kept, never redirects or errors. Cache names start with `xianfeng-pages` so logout can wipe them.
 registerRoute(
 	({ request }) => request.mode === 'navigate',
 	new NetworkFirst({
 		cacheName: 'xianfeng-pages',
 		networkTimeoutSeconds: 5,
-		plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * 24 * 60 * 60 })]
+		plugins: [
+			new CacheableResponsePlugin({ statuses: [200] }),
+			new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * 24 * 60 * 60 }),
+			{ handlerDidError: fromDownloads }
+		]
 	})
 );
 
+// Pictures inside downloaded lessons (including other sites' pictures, kept opaque).
 registerRoute(
-	({ request }) => ['style', 'script', 'image', 'font', 'manifest'].includes(request.destination),
-	new StaleWhileRevalidate({
-		cacheName: 'xianfeng-assets',
-		plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 })]
-	})
+	({ request }) => request.destination === 'image',
+	async ({ request, event }) => (await fromDownloads({ request })) ?? assets.handle({ request, event })
 );
+
+registerRoute(({ request }) => ['style', 'script', 'font', 'manifest'].includes(request.destination), assets);
 
 // A page never opened before, while offline: our own offline page instead of the browser's error.
 setCatchHandler(async ({ request }) => {

@@ -3,11 +3,11 @@ import { audit, DEMO, signIn } from './helpers';
 
 test('a member finds the demo module in the library and reads a lesson', async ({ page }) => {
 	await signIn(page, DEMO.member, undefined, '/study');
-	await page.getByRole('link', { name: /支部工作条例/ }).click();
+	await page.getByRole('region', { name: '政治学习' }).getByRole('link', { name: /支部工作条例/ }).click();
 	await expect(page.getByRole('heading', { name: '《中国共产党支部工作条例（试行）》导读' })).toBeVisible();
 	await page.getByRole('link', { name: /党支部的地位和作用/ }).click();
 	await expect(page.getByTestId('lesson-body').getByRole('heading', { name: '党支部是党的基础组织' })).toBeVisible();
-	await expect(page.getByText('第 1 / 2 课')).toBeVisible();
+	await expect(page.getByText('第 1 / 3 课')).toBeVisible();
 	await audit(page);
 	await page.getByRole('link', { name: '下一课' }).click();
 	await expect(page.getByRole('heading', { name: '“三会一课”与组织生活' })).toBeVisible();

@@ -21,6 +21,16 @@ export interface StoredPracticeSet extends PracticeSet {
 	bytes: number;
 }
 
+/** A study module kept on the phone (下载离线学习): its pages and images sit in the service worker's study cache. */
+export interface StoredStudyDownload {
+	moduleId: string;
+	title: string;
+	/** Everything kept in the cache for it, so removing it removes exactly those. */
+	urls: string[];
+	bytes: number;
+	downloadedAt: number;
+}
+
 export interface KeyValue {
 	key: string;
 	value: unknown;
@@ -31,6 +41,7 @@ export class XianfengDb extends Dexie {
 	outbox!: EntityTable<OutboxOp, 'seq'>;
 	kv!: EntityTable<KeyValue, 'key'>;
 	practiceSets!: EntityTable<StoredPracticeSet, 'bankId'>;
+	studyDownloads!: EntityTable<StoredStudyDownload, 'moduleId'>;
 
 	constructor(userId: string) {
 		super(dbName(userId));
@@ -39,6 +50,7 @@ export class XianfengDb extends Dexie {
 			kv: 'key'
 		});
 		this.version(2).stores({ practiceSets: 'bankId' });
+		this.version(3).stores({ studyDownloads: 'moduleId' });
 	}
 }
 

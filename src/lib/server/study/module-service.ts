@@ -100,11 +100,29 @@ async function moduleToStudy(db: Db, actor: Actor, moduleId: string) {
 	return mod;
 }
 
-/** A module's page for a member: its lessons with their reading time. */
+/** What one page of the app weighs besides its lesson text (measured on a built lesson page, rounded up). */
+const PAGE_SHELL_BYTES = 12 * 1024;
+
+/** About how much 下载离线学习 of a module stores: its page and one page per lesson (pictures not counted). */
+export function downloadBytes(lessonBodies: string[]): number {
+	return PAGE_SHELL_BYTES * (lessonBodies.length + 1) + lessonBodies.reduce((n, body) => n + Buffer.byteLength(renderMarkdown(body)), 0);
+}
+
+/** A module's page for a member: its lessons with their reading time, and what downloading it would store. */
 export async function moduleForMember(db: Db, actor: Actor, moduleId: string) {
 	const mod = await moduleToStudy(db, actor, moduleId);
-	const lessons = (await moduleRepo(db).lessons(moduleId)).map((l) => ({ id: l.id, title: l.title, minutes: readingMinutes(l.body) }));
-	return { id: mod.id, title: mod.title, track: mod.track, summary: mod.summary, ownerName: mod.ownerName, lessons, minutes: lessons.reduce((n, l) => n + l.minutes, 0) };
+	const rows = await moduleRepo(db).lessons(moduleId);
+	const lessons = rows.map((l) => ({ id: l.id, title: l.title, minutes: readingMinutes(l.body) }));
+	return {
+		id: mod.id,
+		title: mod.title,
+		track: mod.track,
+		summary: mod.summary,
+		ownerName: mod.ownerName,
+		lessons,
+		minutes: lessons.reduce((n, l) => n + l.minutes, 0),
+		downloadBytes: downloadBytes(rows.map((l) => l.body))
+	};
 }
 
 /** One lesson for reading: its Markdown rendered and sanitised, with the lessons before and after. */

@@ -7,6 +7,7 @@ import { sendNotices } from '../notices/service';
 import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
 import { moduleRepo } from './module-repo';
+import { downloadBytes } from './module-service';
 import { planRepo, type PlanLesson, type PlanWithBranch } from './plan-repo';
 import { reflectionRepo } from './reflection-repo';
 import { m } from '$lib/paraglide/messages';
@@ -129,7 +130,10 @@ export async function memberPlans(db: Db, actor: Actor, now = Date.now()) {
 			minMinutes: plan.minMinutes,
 			minReflectionChars: plan.minReflectionChars,
 			peerComments: plan.peerComments,
-			modules: own.map((i) => ({ id: i.moduleId, title: i.title, ...standing.modules.find((s) => s.moduleId === i.moduleId)! })),
+			modules: own.map((i) => {
+				const mine = lessons.filter((l) => l.moduleId === i.moduleId);
+				return { id: i.moduleId, title: i.title, lessonIds: mine.map((l) => l.id), downloadBytes: downloadBytes(mine.map((l) => l.body)), ...standing.modules.find((s) => s.moduleId === i.moduleId)! };
+			}),
 			standing
 		};
 	});
