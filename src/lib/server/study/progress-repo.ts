@@ -21,7 +21,9 @@ const statements = preparedFor((db) => {
 			 FROM lessons l JOIN modules m ON m.id = l.module_id JOIN org_units o ON o.id = m.owner_unit_id WHERE l.id = ?`
 		),
 		body: c.prepare<[string], { body: string }>('SELECT body FROM lessons WHERE id = ?'),
-		creditedUntil: c.prepare<[string], { until: number | null }>('SELECT max(to_at) AS until FROM study_credits WHERE user_id = ? AND credited_ms > 0'),
+		covered: c.prepare<[string, number, number], { fromAt: number; toAt: number }>(
+			'SELECT from_at AS fromAt, to_at AS toAt FROM study_credits WHERE user_id = ? AND to_at > ? AND from_at < ? AND credited_ms > 0'
+		),
 		dayMs: c.prepare<[string, string], { ms: number | null }>('SELECT sum(credited_ms) AS ms FROM study_credits WHERE user_id = ? AND day = ?'),
 		lessonMs: c.prepare<[string, string], { ms: number }>('SELECT effective_ms AS ms FROM lesson_progress WHERE user_id = ? AND lesson_id = ?'),
 		insertCredit: c.prepare(
@@ -52,7 +54,8 @@ export function progressRepo(db: Db) {
 	return {
 		access: (lessonId: string): LessonAccess | undefined => s.access.get(lessonId),
 		body: (lessonId: string) => s.body.get(lessonId)?.body ?? '',
-		creditedUntil: (userId: string) => s.creditedUntil.get(userId)?.until ?? 0,
+		/** Credited spans of the member overlapping [from, to]. */
+		covered: (userId: string, from: number, to: number): [number, number][] => s.covered.all(userId, from, to).map((r) => [r.fromAt, r.toAt]),
 		dayMs: (userId: string, day: string) => s.dayMs.get(userId, day)?.ms ?? 0,
 		lessonMs: (userId: string, lessonId: string) => s.lessonMs.get(userId, lessonId)?.ms ?? 0,
 		/** Record a report and add what it earned to the lesson's total. */

@@ -40,7 +40,7 @@ export function prepareProgress(db: Db, actor: Actor, payload: unknown, _deviceA
 	return {
 		write: () => {
 			const day = beijingDay(Math.min(span.toAt, now));
-			const state = { creditedUntil: repo.creditedUntil(actor.userId), dayMs: repo.dayMs(actor.userId, day), lessonMs: repo.lessonMs(actor.userId, span.lessonId) };
+			const state = { covered: repo.covered(actor.userId, span.fromAt, span.toAt), dayMs: repo.dayMs(actor.userId, day), lessonMs: repo.lessonMs(actor.userId, span.lessonId) };
 			const creditedMs = creditFor(span, state, cap, now);
 			repo.credit({ id: opId, userId: actor.userId, lessonId: span.lessonId, day, fromAt: span.fromAt, toAt: span.toAt, claimedMs: span.ms, creditedMs, now });
 		}

@@ -2,9 +2,10 @@ import type { ReadingSpan } from './reading-clock';
 
 /**
  * What the server credits for one reading report. The device's count is believed only as far as the
- * wall clock allows: never more than the time that passed since the member's last credited moment (on
- * any lesson, from any device), never past the server's own clock, and within the caps per lesson and
- * per day. Duplicates never reach here: a replayed op is answered from the sync log.
+ * wall clock allows: never more than the part of its span that no earlier credited span of the member
+ * covers (on any lesson, from any device, whatever order the reports arrive in), never past the
+ * server's own clock, and within the caps per lesson and per day. Duplicates never reach here: a
+ * replayed op is answered from the sync log.
  */
 export const DAILY_CAP_MS = 4 * 60 * 60 * 1000;
 /** A lesson credits at most three times its required time, and never less than an hour. */
@@ -12,8 +13,8 @@ export const LESSON_CAP_FACTOR = 3;
 export const LESSON_CAP_FLOOR_MS = 60 * 60 * 1000;
 
 export interface CreditState {
-	/** The end of the member's last credited span (0 if none). */
-	creditedUntil: number;
+	/** The member's spans already credited that overlap this one, as [from, to]. */
+	covered: [number, number][];
 	/** Credited so far on the report's Beijing day, and on this lesson. */
 	dayMs: number;
 	lessonMs: number;
@@ -24,8 +25,20 @@ export function lessonCapMs(requiredMinutes: number): number {
 }
 
 export function creditFor(span: ReadingSpan, state: CreditState, lessonCap: number, now: number): number {
-	const to = Math.min(span.toAt, now);
-	const from = Math.max(span.fromAt, state.creditedUntil);
-	const wall = Math.max(0, to - from);
+	const wall = uncovered(span.fromAt, Math.min(span.toAt, now), state.covered);
 	return Math.max(0, Math.min(span.ms, wall, lessonCap - state.lessonMs, DAILY_CAP_MS - state.dayMs));
+}
+
+/** How much of [from, to] lies outside every interval in `covered`. */
+export function uncovered(from: number, to: number, covered: [number, number][]): number {
+	let free = 0;
+	let cursor = from;
+	for (const [a, b] of [...covered].sort((x, y) => x[0] - y[0])) {
+		if (b <= cursor) continue;
+		if (a >= to) break;
+		if (a > cursor) free += a - cursor;
+		cursor = Math.max(cursor, b);
+		if (cursor >= to) break;
+	}
+	return free + Math.max(0, to - cursor);
 }
