@@ -81,3 +81,30 @@ test('lesson', async ({ page }) => {
 	await page.evaluate(() => document.documentElement.classList.add('elder'));
 	await page.screenshot({ path: 'test-results/screens/lesson-elder.png', fullPage: false });
 });
+
+test('plans', async ({ page }) => {
+	// 13800000004 has read November's first module and handed in a reflection (demo data).
+	await signIn(page, '13800000004', undefined, '/study');
+	await page.getByTestId('plan-card').first().waitFor();
+	await page.screenshot({ path: 'test-results/screens/study-plans.png', fullPage: true });
+	await page.evaluate(() => document.documentElement.classList.add('elder'));
+	await page.screenshot({ path: 'test-results/screens/study-plans-elder.png', fullPage: true });
+	await page.getByTestId('plan-card').filter({ hasText: '十一月' }).getByRole('link', { name: /支部工作条例/ }).click();
+	await page.getByTestId('reflection').waitFor();
+	await page.screenshot({ path: 'test-results/screens/module-reflection-elder.png', fullPage: true });
+	await page.getByRole('link', { name: /党支部的地位和作用/ }).click();
+	await page.getByTestId('reading-progress').waitFor();
+	await page.screenshot({ path: 'test-results/screens/lesson-reading-elder.png', fullPage: false });
+});
+
+test('plan report and review queue', async ({ page }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage/plans');
+	await page.getByRole('link', { name: /十月保密知识学习/ }).click();
+	await page.getByTestId('plan-table').waitFor();
+	await page.screenshot({ path: 'test-results/screens/plan-report.png', fullPage: true });
+	await page.goto('/manage/reflections');
+	await page.getByTestId('review-item').first().waitFor();
+	await page.screenshot({ path: 'test-results/screens/review-queue.png', fullPage: true });
+	await page.evaluate(() => document.documentElement.classList.add('elder'));
+	await page.screenshot({ path: 'test-results/screens/review-queue-elder.png', fullPage: false });
+});
