@@ -30,7 +30,7 @@ for (const [role, phone, name, roles] of [
 		await expect(page.getByRole('heading', { name: `${name}，您好` })).toBeVisible();
 		await expect(page.getByTestId('not-built')).toContainText('尚未开放');
 		await audit(page);
-		await page.getByRole('link', { name: '我的' }).click();
+		await page.getByRole('link', { name: '我的', exact: true }).click();
 		for (const r of roles) await expect(page.locator('.badge', { hasText: r }).first()).toBeVisible();
 		await expect(page.getByRole('link', { name: '进入管理' })).toHaveCount(role === 'member' ? 0 : 1);
 		await audit(page);
