@@ -148,3 +148,33 @@ describe('policy matrix: study modules', () => {
 	}
 });
 
+
+describe('policy matrix: study plans and reflections', () => {
+	const memberB: Actor = { ...base, userId: 'mb', branchId: 'b', branchPath: B };
+	const ownReflection = { userId: 'm', branchPath: A, peerComments: false };
+	const peerOpen = { userId: 'm2', branchPath: A, peerComments: true };
+	const cases: [string, Actor, { plan: boolean; review: boolean; readOwn: boolean; commentOpen: boolean; readClosed: boolean }][] = [
+		['member of the branch', member, { plan: false, review: false, readOwn: true, commentOpen: true, readClosed: false }],
+		['member of another branch', memberB, { plan: false, review: false, readOwn: false, commentOpen: false, readClosed: false }],
+		['secretary of the branch', secretaryA, { plan: true, review: true, readOwn: true, commentOpen: true, readClosed: true }],
+		['admin above it', admin, { plan: true, review: true, readOwn: true, commentOpen: true, readClosed: true }],
+		['admin of another organisation', otherAdmin, { plan: false, review: false, readOwn: false, commentOpen: false, readClosed: false }]
+	];
+	for (const [name, actor, expected] of cases) {
+		it(name, () => {
+			expect(policy.managePlan(actor, A)).toBe(expected.plan);
+			expect(policy.reviewReflection(actor, A)).toBe(expected.review);
+			expect(policy.readReflection(actor, ownReflection)).toBe(expected.readOwn);
+			expect(policy.readReflection(actor, peerOpen) && policy.commentOnReflection(actor, peerOpen)).toBe(expected.commentOpen);
+			expect(policy.readReflection(actor, { ...peerOpen, peerComments: false })).toBe(expected.readClosed);
+		});
+	}
+
+	it('puts a member on a plan by branch path, by group or by name', () => {
+		const inGroup: Actor = { ...member, groupId: 'g1' };
+		expect(policy.inAudience(member, { unitPaths: ['/c/'], groupIds: [], people: [] })).toBe(true);
+		expect(policy.inAudience(member, { unitPaths: [B], groupIds: [], people: [] })).toBe(false);
+		expect(policy.inAudience(inGroup, { unitPaths: [], groupIds: ['g1'], people: [] })).toBe(true);
+		expect(policy.inAudience(member, { unitPaths: [], groupIds: ['g1'], people: ['m'] })).toBe(true);
+	});
+});
