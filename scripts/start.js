@@ -12,8 +12,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 process.env.XIANFENG_VERSION ??= JSON.parse(readFileSync('package.json', 'utf8')).version;
-// Question imports may be up to 10 MB (the app refuses larger ones with its own message).
-process.env.BODY_SIZE_LIMIT ??= '11M';
+// Uploads (audio, video, PDF) may be up to XIANFENG_UPLOAD_MAX_MB (default 200); the app itself refuses
+// bodies over 11 MB anywhere but /api/files (hooks.server.ts), and question imports over 10 MB.
+const uploadMaxMb = Number(process.env.XIANFENG_UPLOAD_MAX_MB) > 0 ? Number(process.env.XIANFENG_UPLOAD_MAX_MB) : 200;
+process.env.BODY_SIZE_LIMIT ??= `${Math.ceil(Math.max(uploadMaxMb, 10)) + 1}M`;
 
 const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocol) process.env.PROTOCOL_HEADER = 'x-xianfeng-scheme';

@@ -7,6 +7,7 @@ import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { createPartialResponse } from 'workbox-range-requests';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import { shouldPrecache } from '$lib/shared/precache-filter.js';
@@ -57,6 +58,17 @@ registerRoute(
 			{ handlerDidError: fromDownloads }
 		]
 	})
+);
+
+// Uploaded files (pictures, recordings, videos, PDFs): a downloaded copy first — cut to the asked
+// range, so a player can seek offline — else the network (their addresses never change content).
+registerRoute(
+	({ url }) => url.origin === sw.location.origin && url.pathname.startsWith('/files/'),
+	async ({ request }) => {
+		const kept = await fromDownloads({ request });
+		if (!kept) return fetch(request);
+		return request.headers.has('range') ? createPartialResponse(request, kept) : kept;
+	}
 );
 
 // Pictures inside downloaded lessons (including other sites' pictures, kept opaque).

@@ -28,7 +28,7 @@ for (const [role, phone, name, roles] of [
 		await signIn(page, phone);
 		await expect(page).toHaveURL(/\/study$/);
 		await expect(page.getByRole('heading', { name: `${name}，您好` })).toBeVisible();
-		await expect(page.getByTestId('not-built')).toContainText('尚未开放');
+		await expect(page.getByRole('heading', { name: '学习资料库' })).toBeVisible();
 		await audit(page);
 		await page.getByRole('link', { name: '我的', exact: true }).click();
 		for (const r of roles) await expect(page.locator('.badge', { hasText: r }).first()).toBeVisible();

@@ -2,7 +2,7 @@ import type { StoredStudyDownload, XianfengDb } from '../offline/db';
 
 /**
  * 下载离线学习: a module's pages (the module and each lesson, as the server renders them for this
- * member) and the images they show, kept in a cache the service worker falls back to when offline.
+ * member) and the pictures, recordings, videos and PDFs they show, kept in a cache the service worker falls back to when offline.
  * The cache name starts with `xianfeng-pages`, so logout wipes it with the rest.
  */
 export const STUDY_CACHE = 'xianfeng-pages-study';
@@ -15,10 +15,18 @@ export interface ModuleToDownload {
 
 export const modulePages = (mod: ModuleToDownload) => [`/study/${mod.moduleId}`, ...mod.lessonIds.map((id) => `/study/${mod.moduleId}/${id}`)];
 
-/** Images a kept page shows (same-origin uploads and linked pictures alike), so they open offline too. */
-function imagesOf(html: string, base: string): string[] {
+/**
+ * What a kept page needs besides itself: the pictures it shows (uploads and linked pictures alike), its
+ * cover, and its uploaded recording or video and PDFs. Media linked from other sites stays online-only
+ * (an opaque copy could not be played from the cache).
+ */
+function filesOf(html: string, base: string): string[] {
 	const doc = new DOMParser().parseFromString(html, 'text/html');
-	return [...doc.querySelectorAll('[data-testid="lesson-body"] img[src]')].map((img) => new URL(img.getAttribute('src')!, base).href);
+	const images = [...doc.querySelectorAll('[data-testid="lesson-body"] img[src], img.cover[src]')].map((el) => el.getAttribute('src')!);
+	const uploads = [...doc.querySelectorAll('[data-testid="lesson-media"] [src], a[data-attachment]')]
+		.map((el) => el.getAttribute('src') ?? el.getAttribute('href')!)
+		.filter((src) => src.startsWith('/files/'));
+	return [...images, ...uploads].map((src) => new URL(src, base).href);
 }
 
 export async function downloadModule(db: XianfengDb, mod: ModuleToDownload, now = Date.now()): Promise<StoredStudyDownload> {
@@ -32,7 +40,7 @@ export async function downloadModule(db: XianfengDb, mod: ModuleToDownload, now 
 		bytes += new Blob([html]).size;
 		await cache.put(url, res);
 		urls.push(url);
-		for (const src of imagesOf(html, location.href)) {
+		for (const src of filesOf(html, location.href)) {
 			if (urls.includes(src)) continue;
 			const same = new URL(src).origin === location.origin;
 			const img = await fetch(src, same ? { credentials: 'same-origin' } : { mode: 'no-cors' }).catch(() => null);

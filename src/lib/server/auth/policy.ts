@@ -149,6 +149,11 @@ export const policy = {
 		return r.peerComments && actor.branchPath === r.branchPath;
 	},
 
+	/** Upload pictures, audio, video and PDFs for modules: whoever may write modules (secretaries and admins). */
+	uploadFile(actor: Actor): boolean {
+		return actor.secretaryOf !== null || actor.adminOf !== null;
+	},
+
 	/** Organisation-wide settings (the daily review cap…): admins of a whole organisation (a root unit). */
 	manageAppSettings(actor: Actor): boolean {
 		return actor.adminOf !== null && actor.adminOf.path.split('/').filter(Boolean).length === 1;

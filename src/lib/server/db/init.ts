@@ -24,7 +24,7 @@ export async function initDatabase(): Promise<Db> {
 	await sessionRepo(db).deleteIdleBefore(now - INACTIVITY_MS);
 	await loginThrottle(db).prune(now);
 	if (config.seed === 'demo' && (await repo.countOrgUnits()) === 0) {
-		await seedDemo(db);
+		await seedDemo(db, now, config.uploadsDir);
 		console.log('[xianfeng] 已写入演示组织「示范党委」');
 	}
 	if (await repo.hasDemoOrganisation()) {

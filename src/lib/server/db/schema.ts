@@ -348,6 +348,8 @@ export const modules = sqliteTable(
 			.notNull()
 			.references(() => orgUnits.id),
 		status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+		/** Cover picture: `/files/<hash>` of an uploaded image. */
+		cover: text('cover'),
 		createdBy: text('created_by').references(() => users.id),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull(),
@@ -367,6 +369,10 @@ export const lessons = sqliteTable(
 		sort: integer('sort').notNull(),
 		title: text('title').notNull(),
 		body: text('body').notNull().default(''),
+		/** JSON LessonMedia | null: the lesson's audio or video, uploaded (`/files/<hash>`) or a link. */
+		media: text('media'),
+		/** JSON LessonAttachment[]: PDFs to read alongside. */
+		attachments: text('attachments').notNull().default('[]'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
@@ -526,3 +532,15 @@ export const notices = sqliteTable(
 	},
 	(t) => [index('notices_user_idx').on(t.userId, t.readAt)]
 );
+
+/** Uploaded files, stored on disk by the SHA-256 of their content (server/uploads). Type from the content, never the name. */
+export const files = sqliteTable('files', {
+	hash: text('hash').primaryKey(),
+	mime: text('mime').notNull(),
+	kind: text('kind', { enum: ['image', 'audio', 'video', 'pdf'] }).notNull(),
+	size: integer('size').notNull(),
+	/** The name it was uploaded under (shown for attachments, never trusted for the type). */
+	name: text('name').notNull(),
+	createdBy: text('created_by').references(() => users.id),
+	createdAt: integer('created_at').notNull()
+});

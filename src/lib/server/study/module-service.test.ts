@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoActor, withDemoDatabase } from '../test-db';
-import { createModule, lessonForMember, library, managedModules, moduleForMember, publishModule, saveLesson, updateModule } from './module-service';
+import { createModule, lessonForMember, library, managedModules, moduleForMember, moduleToManage, publishModule, saveLesson, updateModule } from './module-service';
 import type { Db } from '../db/client';
 
 const T0 = Date.UTC(2026, 10, 1);
@@ -60,5 +60,23 @@ describe('study modules', () => {
 		expect((await managedModules(db, await demoActor(db, '13800000000', T0))).map((x) => x.id)).toContain(moduleId);
 		expect(await status(managedModules(db, await demoActor(db, '13800000002', T0)))).toBe(403);
 		expect(await createModule(db, other, { title: ' ', track: 'political', ownerUnitId: other.secretaryOf!.id }, T0)).toEqual({ ok: false, message: '请输入模块名称' });
+	});
+});
+
+describe('lesson media and attachments', () => {
+	it('take an uploaded recording or a link, and only uploaded PDFs as attachments', async () => {
+		const { secretary, moduleId } = await branchModule();
+		const recording = (await moduleToManage(db, await demoActor(db, '13800000000', T0), (await library(db, secretary)).find((x) => x.title === '基层党建工作的问题与对策')!.id)).lessons.find((l) => l.media)!.media!;
+		expect(recording).toMatchObject({ kind: 'audio', name: '党课录音（演示）.wav' });
+		const ok = await saveLesson(db, secretary, moduleId, null, { title: '听党课', body: '收听录音。', mediaSrc: recording.src, mediaKind: '', attachments: [] }, T0);
+		expect(ok.ok).toBe(true);
+		const link = await saveLesson(db, secretary, moduleId, null, { title: '看视频', body: '观看。', mediaSrc: 'https://video.example.org/a.mp4', mediaKind: 'video', attachments: [] }, T0);
+		expect(link.ok).toBe(true);
+		expect((await moduleToManage(db, secretary, moduleId)).lessons.map((l) => l.media?.kind)).toEqual(['audio', 'video']);
+
+		expect(await saveLesson(db, secretary, moduleId, null, { title: 'x', body: '', mediaSrc: 'javascript:alert(1)', attachments: [] }, T0)).toEqual({ ok: false, message: '音视频应是上传的文件，或以 http(s):// 开头的链接' });
+		expect(await saveLesson(db, secretary, moduleId, null, { title: 'x', body: '', mediaSrc: `/files/${'0'.repeat(64)}`, attachments: [] }, T0)).toMatchObject({ ok: false });
+		expect(await saveLesson(db, secretary, moduleId, null, { title: 'x', body: '', mediaSrc: '', attachments: [recording.src] }, T0)).toEqual({ ok: false, message: '附件应是上传的 PDF，最多 10 个' });
+		expect(await updateModule(db, secretary, moduleId, { title: '支部工作条例导读', track: 'political', summary: '', tags: '', cover: recording.src }, T0)).toEqual({ ok: false, message: '封面应是上传的图片' });
 	});
 });

@@ -1,10 +1,12 @@
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
+import { config } from '../config';
 import type { Db } from '../db/client';
 import { renderMarkdown } from '../markdown';
 import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
+import { fileRecord, hashOfSrc } from '../uploads/upload-service';
 import { moduleRepo, type ModuleWithOwner } from './module-repo';
 import { m } from '$lib/paraglide/messages';
 import { uuidv7 } from '$lib/shared/id';
@@ -12,14 +14,14 @@ import { pathsAbove } from '$lib/shared/org-tree';
 import { splitTags } from '$lib/shared/quiz/parse-text';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
-import { lessonFormSchema, moduleFormSchema } from '$lib/shared/study/module-schemas';
+import { lessonFilesSchema, lessonFormSchema, type lessonFromForm, moduleFormSchema, type LessonAttachment, type LessonMedia } from '$lib/shared/study/module-schemas';
 import { readingMinutes } from '$lib/shared/study/reading-time';
 
 /** A module the actor may write, or 404 (also when it exists but is not theirs: no probing). */
 export async function moduleToManage(db: Db, actor: Actor, moduleId: string) {
 	const mod = await moduleRepo(db).byId(moduleId);
 	if (!mod || !policy.manageModule(actor, mod.ownerPath)) error(404, m.err_module_missing());
-	const lessons = (await moduleRepo(db).lessons(moduleId)).map((l) => ({ ...l, minutes: readingMinutes(l.body) }));
+	const lessons = (await moduleRepo(db).lessons(moduleId)).map((l) => ({ ...l, ...filesOf(l), minutes: readingMinutes(l.body) }));
 	return { module: { ...mod, tags: JSON.parse(mod.tags) as string[] }, lessons };
 }
 
@@ -46,8 +48,40 @@ export async function updateModule(db: Db, actor: Actor, moduleId: string, input
 	const parsed = v.safeParse(moduleFormSchema, { ...(input as object), ownerUnitId: mod.ownerUnitId });
 	if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
 	const { title, track, summary, tags } = parsed.output;
-	await moduleRepo(db).update(moduleId, { title, track, summary, tags: JSON.stringify(splitTags(tags)), updatedAt: now });
+	const cover = await coverOf(db, (input as { cover?: unknown }).cover);
+	if (cover === false) return { ok: false, message: m.err_cover() };
+	await moduleRepo(db).update(moduleId, { title, track, summary, tags: JSON.stringify(splitTags(tags)), cover, updatedAt: now });
 	return { ok: true };
+}
+
+/** A cover field: empty for none, else an uploaded picture's address; false when it is neither. */
+async function coverOf(db: Db, cover: unknown): Promise<string | null | false> {
+	if (typeof cover !== 'string' || cover === '') return null;
+	const file = await fileRecord(db, hashOfSrc(cover) ?? '');
+	return file?.kind === 'image' ? cover : false;
+}
+
+/** The lesson's media and attachments as stored: uploads must exist and be of the right kind. */
+async function lessonFiles(db: Db, input: unknown): Promise<{ ok: true; media: LessonMedia | null; attachments: LessonAttachment[] } | { ok: false; message: string }> {
+	const parsed = v.safeParse(lessonFilesSchema, input);
+	if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
+	const { mediaSrc, mediaKind, attachments } = parsed.output;
+	let media: LessonMedia | null = null;
+	if (mediaSrc) {
+		const hash = hashOfSrc(mediaSrc);
+		if (hash) {
+			const file = await fileRecord(db, hash);
+			if (!file || (file.kind !== 'audio' && file.kind !== 'video')) return { ok: false, message: m.err_lesson_media() };
+			media = { kind: file.kind, src: mediaSrc, name: file.name };
+		} else media = { kind: mediaKind === 'video' ? 'video' : 'audio', src: mediaSrc, name: mediaSrc };
+	}
+	const pdfs: LessonAttachment[] = [];
+	for (const src of [...new Set(attachments)]) {
+		const file = await fileRecord(db, hashOfSrc(src) ?? '');
+		if (!file || file.kind !== 'pdf') return { ok: false, message: m.err_lesson_attachment() };
+		pdfs.push({ src, name: file.name, size: file.size });
+	}
+	return { ok: true, media, attachments: pdfs };
 }
 
 /** Add a lesson at the end, or edit one. The body is Markdown; it is sanitised when shown. */
@@ -55,13 +89,16 @@ export async function saveLesson(db: Db, actor: Actor, moduleId: string, lessonI
 	const { lessons } = await moduleToManage(db, actor, moduleId);
 	const parsed = v.safeParse(lessonFormSchema, input);
 	if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
+	const files = await lessonFiles(db, input);
+	if (!files.ok) return files;
+	const fields = { ...parsed.output, media: files.media ? JSON.stringify(files.media) : null, attachments: JSON.stringify(files.attachments) };
 	const repo = moduleRepo(db);
 	if (lessonId) {
 		if (!lessons.some((l) => l.id === lessonId)) error(404, m.err_lesson_missing());
-		await repo.updateLesson(lessonId, { ...parsed.output, updatedAt: now });
+		await repo.updateLesson(lessonId, { ...fields, updatedAt: now });
 	} else {
 		lessonId = uuidv7(now);
-		await repo.insertLesson({ id: lessonId, moduleId, sort: (lessons.at(-1)?.sort ?? 0) + 1, ...parsed.output, createdAt: now, updatedAt: now });
+		await repo.insertLesson({ id: lessonId, moduleId, sort: (lessons.at(-1)?.sort ?? 0) + 1, ...fields, createdAt: now, updatedAt: now });
 	}
 	await repo.update(moduleId, { updatedAt: now });
 	return { ok: true, id: lessonId };
@@ -83,6 +120,7 @@ export interface LibraryModule {
 	tags: string[];
 	ownerName: string;
 	lessonCount: number;
+	cover: string | null;
 }
 
 /** The member's library: published modules of their branch and the units above it, filtered by words in the title, summary or tags. */
@@ -90,9 +128,15 @@ export async function library(db: Db, actor: Actor, query = ''): Promise<Library
 	const q = query.trim().toLowerCase();
 	return (await moduleRepo(db).publishedAt(pathsAbove(actor.branchPath)))
 		.filter((mod) => policy.studyModule(actor, mod))
-		.map((mod) => ({ id: mod.id, title: mod.title, track: mod.track, summary: mod.summary, tags: JSON.parse(mod.tags) as string[], ownerName: mod.ownerName, lessonCount: mod.lessonCount }))
+		.map((mod) => ({ id: mod.id, title: mod.title, track: mod.track, summary: mod.summary, tags: JSON.parse(mod.tags) as string[], ownerName: mod.ownerName, lessonCount: mod.lessonCount, cover: mod.cover }))
 		.filter((mod) => !q || [mod.title, mod.summary, ...mod.tags].some((s) => s.toLowerCase().includes(q)));
 }
+
+/** A stored lesson's media and attachments, parsed. */
+const filesOf = (l: { media: string | null; attachments: string }) => ({
+	media: l.media ? (JSON.parse(l.media) as LessonMedia) : null,
+	attachments: JSON.parse(l.attachments) as LessonAttachment[]
+});
 
 async function moduleToStudy(db: Db, actor: Actor, moduleId: string) {
 	const mod = await moduleRepo(db).byId(moduleId);
@@ -122,6 +166,7 @@ export async function moduleForMember(db: Db, actor: Actor, moduleId: string) {
 		track: mod.track,
 		summary: mod.summary,
 		ownerName: mod.ownerName,
+		cover: mod.cover,
 		lessons,
 		minutes: lessons.reduce((n, l) => n + l.minutes, 0),
 		downloadBytes: downloadBytes(rows.map((l) => l.body))
@@ -137,8 +182,21 @@ export async function lessonForMember(db: Db, actor: Actor, moduleId: string, le
 	const lesson = lessons[index];
 	return {
 		module: { id: mod.id, title: mod.title },
-		lesson: { id: lesson.id, title: lesson.title, html: renderMarkdown(lesson.body), minutes: readingMinutes(lesson.body), number: index + 1, of: lessons.length },
+		lesson: { id: lesson.id, title: lesson.title, html: renderMarkdown(lesson.body), ...filesOf(lesson), minutes: readingMinutes(lesson.body), number: index + 1, of: lessons.length },
 		previous: lessons[index - 1]?.id ?? null,
 		next: lessons[index + 1]?.id ?? null
+	};
+}
+
+/** The upload limit in whole megabytes, for the forms' labels. */
+export const uploadMaxMb = () => Math.round(config.uploadMaxBytes / 1024 / 1024);
+
+/** A refused lesson form, back in the shape the form shows (typed values kept, nothing lost). */
+export function lessonFormValues(values: ReturnType<typeof lessonFromForm>) {
+	return {
+		title: values.title,
+		body: values.body,
+		media: values.mediaSrc ? { src: values.mediaSrc, kind: values.mediaKind === 'video' ? ('video' as const) : ('audio' as const), name: values.mediaSrc } : null,
+		attachments: values.attachments.map((src) => ({ src, name: src, size: 0 }))
 	};
 }

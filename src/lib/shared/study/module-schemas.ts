@@ -16,3 +16,38 @@ export const lessonFormSchema = v.object({
 	title: v.pipe(v.string(() => m.err_lesson_title()), v.trim(), v.nonEmpty(() => m.err_lesson_title()), v.maxLength(80, () => m.err_name_long())),
 	body: v.pipe(v.string(), v.maxLength(MAX_LESSON_CHARS, () => m.err_lesson_long()))
 });
+
+/** A lesson's audio or video: an upload (`/files/<hash>`) or a link to another site. */
+export interface LessonMedia {
+	kind: 'audio' | 'video';
+	src: string;
+	name: string;
+}
+
+/** A PDF to read alongside a lesson (always an upload). */
+export interface LessonAttachment {
+	src: string;
+	name: string;
+	size: number;
+}
+
+export const UPLOAD_SRC = /^\/files\/[0-9a-f]{64}$/;
+const mediaSrc = v.pipe(
+	v.string(),
+	v.trim(),
+	v.maxLength(500, () => m.err_lesson_media()),
+	v.check((s) => s === '' || UPLOAD_SRC.test(s) || /^https?:\/\/[^\s"'<>]+$/i.test(s), () => m.err_lesson_media())
+);
+
+/** The media and attachment fields of the lesson form. */
+export const lessonFilesSchema = v.object({
+	mediaSrc: v.optional(mediaSrc, ''),
+	mediaKind: v.optional(v.picklist(['audio', 'video', ''], () => m.err_lesson_media()), ''),
+	attachments: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(UPLOAD_SRC, () => m.err_lesson_attachment()))), v.maxLength(10, () => m.err_lesson_attachment())), [])
+});
+
+/** The lesson form's fields as the service takes them (attachments may repeat). */
+export function lessonFromForm(form: FormData) {
+	const text = (k: string) => String(form.get(k) ?? '');
+	return { title: text('title'), body: text('body'), mediaSrc: text('mediaSrc'), mediaKind: text('mediaKind'), attachments: form.getAll('attachments').map(String) };
+}

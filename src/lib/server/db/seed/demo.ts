@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { Db } from '../client';
 import { hashPassword } from '../../auth/password';
 import { peopleRepo } from '../../people/repo';
@@ -20,7 +21,8 @@ const OFFICE_MEMBERS = ['刘洋', '杨静', '赵磊', '黄丽娟', '周强', '�
 const RETIRED_MEMBERS = ['郑桂英', '谢振华', '韩秀珍', '唐国庆', '冯淑芬', '于长林', '董凤英', '萧德明', '程玉梅', '曹建华', '袁秀兰'];
 
 /** 示范党委 with two branches of two groups each, 32 people (a third retired), two secretaries and one admin. */
-export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
+/** `uploadsDir`: where the demo recording is stored (beside the database file unless told). */
+export async function seedDemo(db: Db, now = Date.now(), uploadsDir = join(dirname(db.$client.name), 'uploads')): Promise<void> {
 	const repo = peopleRepo(db);
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const unit = (parentId: string | null, kind: 'committee' | 'branch' | 'group', name: string, sort: number) =>
@@ -65,6 +67,6 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
 	}
 	const [, secrecyBank] = await seedQuizDemo(db, committee.id, adminId, now);
 	await seedDemoExam(db, office.id, secretaryId, secrecyBank, now);
-	const modules = await seedStudyDemo(db, committee.id, adminId, now);
+	const modules = await seedStudyDemo(db, committee.id, adminId, now, uploadsDir);
 	await seedStudyPlans(db, office.id, office.path, secretaryId, DEMO_LOGINS.map((l) => l.phone), modules, now);
 }

@@ -4,7 +4,8 @@ export interface DemoModule {
 	track: 'political' | 'business';
 	summary: string;
 	tags: string[];
-	lessons: { title: string; body: string }[];
+	/** `audio`: the lesson plays the demo recording (demo-audio.ts). */
+	lessons: { title: string; body: string; audio?: boolean }[];
 }
 
 export const PARTY_BUILDING: DemoModule = {
@@ -62,6 +63,20 @@ export const PARTY_BUILDING: DemoModule = {
 ## 记录与检查
 
 学习要做到有计划、有安排、有考勤、有记录、有检查。每次学习后写一写心得，既是对自己的总结，也是支部了解党员思想的窗口。`
+		},
+		{
+			title: '党课录音：听一听，想一想',
+			audio: true,
+			body: `## 听党课
+
+年纪大、看字吃力的党员，可以用听的方式学习。点击上方的播放键收听本课录音，收听的时间同样计入学习时长。
+
+> 演示说明：示范数据中的录音是程序生成的一段提示音，正式使用时由管理员在“学习模块”中上传党课录音（MP3、M4A 等）。
+
+## 听后想一想
+
+- 你所在的支部，组织生活有哪些做得好的地方？
+- 还有哪些可以改进？你愿意为此做些什么？`
 		}
 	]
 };

@@ -1,6 +1,10 @@
 import type { Db } from '../client';
 import { moduleRepo } from '../../study/module-repo';
 import { uuidv7 } from '$lib/shared/id';
+import { fileRepo } from '../../uploads/file-repo';
+import { keep, receive } from '../../uploads/file-store';
+import { fileSrc } from '../../uploads/upload-service';
+import { demoWav } from './demo-audio';
 import { DOCUMENTS, PARTY_BUILDING, SECRECY, type DemoModule } from './study-modules';
 
 const CHARTER_LESSONS = [
@@ -74,17 +78,36 @@ export interface DemoModuleIds {
 }
 
 /** Four published modules for the whole demo organisation, over both tracks, three lessons each. */
-export async function seedStudyDemo(db: Db, committeeId: string, adminId: string, now: number): Promise<DemoModuleIds> {
+export async function seedStudyDemo(db: Db, committeeId: string, adminId: string, now: number, uploadsDir: string): Promise<DemoModuleIds> {
 	const repo = moduleRepo(db);
+	const recording = await storeDemoAudio(db, uploadsDir, adminId, now);
 	let seq = 0;
 	const add = async (mod: DemoModule) => {
 		const id = uuidv7(now + seq++);
 		const { lessons, tags, ...rest } = mod;
 		await repo.insert({ id, ...rest, tags: JSON.stringify(tags), ownerUnitId: committeeId, status: 'published', createdBy: adminId, createdAt: now, updatedAt: now, publishedAt: now - seq * 60_000 });
-		for (const [i, lesson] of lessons.entries()) {
-			await repo.insertLesson({ id: uuidv7(now + seq++), moduleId: id, sort: i + 1, ...lesson, createdAt: now, updatedAt: now });
+		for (const [i, { audio, ...lesson }] of lessons.entries()) {
+			const media = audio ? JSON.stringify({ kind: 'audio', src: recording.src, name: recording.name }) : null;
+			await repo.insertLesson({ id: uuidv7(now + seq++), moduleId: id, sort: i + 1, ...lesson, media, createdAt: now, updatedAt: now });
 		}
 		return id;
 	};
 	return { charter: await add(CHARTER), partyBuilding: await add(PARTY_BUILDING), secrecy: await add(SECRECY), documents: await add(DOCUMENTS) };
+}
+
+/** The demo recording (made in code, demo-audio.ts), stored as an upload would be. */
+async function storeDemoAudio(db: Db, dir: string, adminId: string, now: number) {
+	const wav = demoWav();
+	const body = new ReadableStream<Uint8Array>({
+		start(c) {
+			c.enqueue(wav);
+			c.close();
+		}
+	});
+	const got = await receive(dir, body, wav.length);
+	if (!got.ok) throw new Error('demo audio');
+	await keep(dir, got.tmp, got.hash);
+	const name = '党课录音（演示）.wav';
+	await fileRepo(db).insert({ hash: got.hash, mime: 'audio/wav', kind: 'audio', size: wav.length, name, createdBy: adminId, createdAt: now });
+	return { src: fileSrc(got.hash), name };
 }

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { moduleToManage, publishModule, saveLesson, updateModule } from '$lib/server/study/module-service';
+import { lessonFormValues, moduleToManage, publishModule, saveLesson, updateModule, uploadMaxMb } from '$lib/server/study/module-service';
+import { lessonFromForm } from '$lib/shared/study/module-schemas';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => moduleToManage(locals.db, locals.actor!, params.moduleId);
+export const load: PageServerLoad = async ({ locals, params }) => ({ ...(await moduleToManage(locals.db, locals.actor!, params.moduleId)), maxMb: uploadMaxMb() });
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
@@ -12,9 +13,9 @@ export const actions: Actions = {
 		return { saved: true };
 	},
 	lesson: async ({ locals, params, request }) => {
-		const values = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const values = lessonFromForm(await request.formData());
 		const r = await saveLesson(locals.db, locals.actor!, params.moduleId, null, values);
-		if (!r.ok) return fail(400, { lessonMessage: r.message, lesson: values });
+		if (!r.ok) return fail(400, { lessonMessage: r.message, lesson: lessonFormValues(values) });
 		redirect(303, `/manage/modules/${params.moduleId}`);
 	},
 	publish: async ({ locals, params }) => {
