@@ -157,3 +157,6 @@ t('module_cover_upload', '上传封面（JPG、PNG、WebP）', 'Upload a cover (
 t('module_cover_remove', '去掉封面', 'Remove cover')
 t('study_attachments', '附件', 'Attachments')
 t('study_media_link_note', '这段音视频来自外部链接，需要联网播放。', 'This audio or video is a link to another site and needs the network.')
+t('study_older_version', '这一课在你开始学习后更新过。你看到的是开始学习时的版本（第 {version} 版）。', 'This lesson changed after you started it. You are reading the version you started (version {version}).')
+t('study_read_latest', '阅读最新版本', 'Read the latest version')
+t('study_read_started', '回到我开始学习的版本', 'Back to the version I started')

@@ -373,6 +373,8 @@ export const lessons = sqliteTable(
 		media: text('media'),
 		/** JSON LessonAttachment[]: PDFs to read alongside. */
 		attachments: text('attachments').notNull().default('[]'),
+		/** Goes up with each edit once the module is published; earlier texts are kept in lesson_versions. */
+		version: integer('version').notNull().default(1),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
@@ -435,6 +437,8 @@ export const lessonProgress = sqliteTable(
 			.notNull()
 			.references(() => lessons.id),
 		effectiveMs: integer('effective_ms').notNull().default(0),
+		/** The lesson's version when the member started it: they keep reading that text after an edit. */
+		version: integer('version').notNull().default(1),
 		firstAt: integer('first_at').notNull(),
 		lastAt: integer('last_at').notNull()
 	},
@@ -544,3 +548,20 @@ export const files = sqliteTable('files', {
 	createdBy: text('created_by').references(() => users.id),
 	createdAt: integer('created_at').notNull()
 });
+
+/** A published lesson's text as it was before an edit, for members who started on it. */
+export const lessonVersions = sqliteTable(
+	'lesson_versions',
+	{
+		lessonId: text('lesson_id')
+			.notNull()
+			.references(() => lessons.id),
+		version: integer('version').notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		media: text('media'),
+		attachments: text('attachments').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.lessonId, t.version] })]
+);

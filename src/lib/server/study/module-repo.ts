@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { lessons, modules, orgUnits } from '../db/schema';
+import { lessonProgress, lessonVersions, lessons, modules, orgUnits } from '../db/schema';
 
 export type ModuleRow = typeof modules.$inferSelect;
 export type LessonRow = typeof lessons.$inferSelect;
@@ -66,6 +66,27 @@ export function moduleRepo(db: Db) {
 		},
 		async updateLesson(id: string, patch: Partial<LessonRow>) {
 			await db.update(lessons).set(patch).where(eq(lessons.id, id)).run();
+		},
+		/** Keep a lesson's text as it is now (before an edit), under its current version number. */
+		async keepVersion(lesson: LessonRow, now: number) {
+			const { id, version, title, body, media, attachments } = lesson;
+			await db.insert(lessonVersions).values({ lessonId: id, version, title, body, media, attachments, createdAt: now }).onConflictDoNothing().run();
+		},
+		async version(lessonId: string, version: number) {
+			return db
+				.select()
+				.from(lessonVersions)
+				.where(and(eq(lessonVersions.lessonId, lessonId), eq(lessonVersions.version, version)))
+				.get();
+		},
+		/** The version of a lesson a member started on, if they have. */
+		async startedVersion(userId: string, lessonId: string): Promise<number | null> {
+			const r = await db
+				.select({ version: lessonProgress.version })
+				.from(lessonProgress)
+				.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, lessonId)))
+				.get();
+			return r?.version ?? null;
 		}
 	};
 }

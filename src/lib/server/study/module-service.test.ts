@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { demoActor, withDemoDatabase } from '../test-db';
 import { createModule, lessonForMember, library, managedModules, moduleForMember, moduleToManage, publishModule, saveLesson, updateModule } from './module-service';
 import type { Db } from '../db/client';
+import { pushOps } from '../sync/service';
+import { uuidv7 } from '$lib/shared/id';
 
 const T0 = Date.UTC(2026, 10, 1);
 const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
@@ -78,5 +80,28 @@ describe('lesson media and attachments', () => {
 		expect(await saveLesson(db, secretary, moduleId, null, { title: 'x', body: '', mediaSrc: `/files/${'0'.repeat(64)}`, attachments: [] }, T0)).toMatchObject({ ok: false });
 		expect(await saveLesson(db, secretary, moduleId, null, { title: 'x', body: '', mediaSrc: '', attachments: [recording.src] }, T0)).toEqual({ ok: false, message: '附件应是上传的 PDF，最多 10 个' });
 		expect(await updateModule(db, secretary, moduleId, { title: '支部工作条例导读', track: 'political', summary: '', tags: '', cover: recording.src }, T0)).toEqual({ ok: false, message: '封面应是上传的图片' });
+	});
+});
+
+describe('editing a published module', () => {
+	it('keeps the text a member started; others and the latest link see the new one', async () => {
+		const { secretary, moduleId } = await branchModule();
+		const saved = await saveLesson(db, secretary, moduleId, null, { title: '第一课', body: '旧的内容：党支部是党的基础组织。' }, T0);
+		if (!saved.ok) throw new Error(saved.message);
+		await publishModule(db, secretary, moduleId, T0);
+		const started = await demoActor(db, '13800000002', T0);
+		const fresh = await demoActor(db, '13800000004', T0);
+		await pushOps(db, started, { ops: [{ id: uuidv7(T0), kind: 'study.progress', at: T0 + 30_000, payload: { lessonId: saved.id, fromAt: T0, toAt: T0 + 30_000, ms: 30_000 } }] }, T0 + 60_000);
+
+		expect(await saveLesson(db, secretary, moduleId, saved.id, { title: '第一课（修订）', body: '新的内容：党支部是党的基础组织，是战斗堡垒。' }, T0 + 120_000)).toMatchObject({ ok: true });
+		const mine = await lessonForMember(db, started, moduleId, saved.id);
+		expect(mine.lesson.html).toContain('旧的内容');
+		expect(mine).toMatchObject({ startedVersion: 1, showingStarted: true });
+		const latest = await lessonForMember(db, started, moduleId, saved.id, true);
+		expect(latest.lesson.html).toContain('新的内容');
+		expect(latest.lesson.title).toBe('第一课（修订）');
+		const theirs = await lessonForMember(db, fresh, moduleId, saved.id);
+		expect(theirs.lesson.html).toContain('新的内容');
+		expect(theirs).toMatchObject({ startedVersion: null, showingStarted: false });
 	});
 });

@@ -86,7 +86,7 @@ async function lessonFiles(db: Db, input: unknown): Promise<{ ok: true; media: L
 
 /** Add a lesson at the end, or edit one. The body is Markdown; it is sanitised when shown. */
 export async function saveLesson(db: Db, actor: Actor, moduleId: string, lessonId: string | null, input: unknown, now = Date.now()): Promise<Outcome<{ id: string }>> {
-	const { lessons } = await moduleToManage(db, actor, moduleId);
+	const { module: mod, lessons } = await moduleToManage(db, actor, moduleId);
 	const parsed = v.safeParse(lessonFormSchema, input);
 	if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
 	const files = await lessonFiles(db, input);
@@ -94,8 +94,12 @@ export async function saveLesson(db: Db, actor: Actor, moduleId: string, lessonI
 	const fields = { ...parsed.output, media: files.media ? JSON.stringify(files.media) : null, attachments: JSON.stringify(files.attachments) };
 	const repo = moduleRepo(db);
 	if (lessonId) {
-		if (!lessons.some((l) => l.id === lessonId)) error(404, m.err_lesson_missing());
-		await repo.updateLesson(lessonId, { ...fields, updatedAt: now });
+		const current = await repo.lesson(lessonId);
+		if (!current || current.moduleId !== moduleId) error(404, m.err_lesson_missing());
+		// Once published, an edit is a new version: members who started the lesson keep the text they started.
+		const published = mod.status === 'published';
+		if (published) await repo.keepVersion(current, now);
+		await repo.updateLesson(lessonId, { ...fields, version: published ? current.version + 1 : current.version, updatedAt: now });
 	} else {
 		lessonId = uuidv7(now);
 		await repo.insertLesson({ id: lessonId, moduleId, sort: (lessons.at(-1)?.sort ?? 0) + 1, ...fields, createdAt: now, updatedAt: now });
@@ -174,15 +178,22 @@ export async function moduleForMember(db: Db, actor: Actor, moduleId: string) {
 }
 
 /** One lesson for reading: its Markdown rendered and sanitised, with the lessons before and after. */
-export async function lessonForMember(db: Db, actor: Actor, moduleId: string, lessonId: string) {
+export async function lessonForMember(db: Db, actor: Actor, moduleId: string, lessonId: string, latest = false) {
 	const mod = await moduleToStudy(db, actor, moduleId);
 	const lessons = await moduleRepo(db).lessons(moduleId);
 	const index = lessons.findIndex((l) => l.id === lessonId);
 	if (index < 0) error(404, m.err_lesson_missing());
-	const lesson = lessons[index];
+	const current = lessons[index];
+	// A member who started an earlier version keeps reading it, unless they ask for the latest.
+	const started = await moduleRepo(db).startedVersion(actor.userId, lessonId);
+	const kept = !latest && started !== null && started < current.version ? await moduleRepo(db).version(lessonId, started) : undefined;
+	const lesson = kept ?? current;
 	return {
 		module: { id: mod.id, title: mod.title },
-		lesson: { id: lesson.id, title: lesson.title, html: renderMarkdown(lesson.body), ...filesOf(lesson), minutes: readingMinutes(lesson.body), number: index + 1, of: lessons.length },
+		lesson: { id: current.id, title: lesson.title, html: renderMarkdown(lesson.body), ...filesOf(lesson), minutes: readingMinutes(lesson.body), number: index + 1, of: lessons.length },
+		/** The older version the member started, when there is a newer one; `showingStarted` when that is what is shown. */
+		startedVersion: started !== null && started < current.version ? started : null,
+		showingStarted: kept !== undefined,
 		previous: lessons[index - 1]?.id ?? null,
 		next: lessons[index + 1]?.id ?? null
 	};

@@ -31,7 +31,8 @@ const statements = preparedFor((db) => {
 			 VALUES (@id, @userId, @lessonId, @day, @fromAt, @toAt, @claimedMs, @creditedMs, @now)`
 		),
 		addProgress: c.prepare(
-			`INSERT INTO lesson_progress (user_id, lesson_id, effective_ms, first_at, last_at) VALUES (@userId, @lessonId, @ms, @at, @at)
+			`INSERT INTO lesson_progress (user_id, lesson_id, effective_ms, first_at, last_at, version)
+			 VALUES (@userId, @lessonId, @ms, @at, @at, (SELECT version FROM lessons WHERE id = @lessonId))
 			 ON CONFLICT (user_id, lesson_id) DO UPDATE SET effective_ms = effective_ms + excluded.effective_ms, last_at = max(last_at, excluded.last_at)`
 		)
 	};
