@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, stemHtml } from './markdown';
+import { PAYLOADS, runsNothing } from './xss-payloads';
 
-/** Payloads from the usual XSS cheat sheets: none may leave anything that runs. */
-const PAYLOADS = [
-	'<script>alert(1)</script>',
-	'<img src=x onerror=alert(1)>',
-	'<svg/onload=alert(1)>',
-	'<iframe src="https://evil.example"></iframe>',
-	'[点我](javascript:alert(1))',
-	'[点我](JaVaScRiPt:alert(1))',
-	'[点我](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-	'![x](javascript:alert(1))',
-	'<a href="javascript:alert(1)">x</a>',
-	'<p style="background:url(javascript:alert(1))">x</p>',
-	'<div onclick="alert(1)">x</div>',
-	'<object data="x"></object><embed src="x">',
-	'<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
-	'<form action="https://evil.example"><input name=x></form>',
-	'<meta http-equiv="refresh" content="0;url=https://evil.example">',
-	'<base href="https://evil.example/">'
-];
 
 describe('Markdown, sanitised', () => {
 	it('renders what people type: bold, lists, links that open safely', () => {
@@ -30,12 +12,7 @@ describe('Markdown, sanitised', () => {
 
 	for (const payload of PAYLOADS) {
 		it(`leaves nothing that runs: ${payload.slice(0, 40)}`, () => {
-			const html = renderMarkdown(payload);
-			expect(html).not.toMatch(/<(script|iframe|object|embed|svg|math|form|input|meta|base|style)\b/i);
-			// Inside real tags only: escaped text such as `&lt;img onerror=…&gt;` is harmless words.
-			expect(html).not.toMatch(/<[^>]*\son\w+\s*=/i);
-			expect(html).not.toMatch(/<[^>]*(href|src)\s*=\s*"?\s*(javascript|data):/i);
-			expect(html).not.toMatch(/<[^>]*style\s*=/i);
+			runsNothing(renderMarkdown(payload));
 		});
 	}
 

@@ -3,6 +3,7 @@ import { demoActor, withDemoDatabase } from '../test-db';
 import { createModule, lessonForMember, library, managedModules, moduleForMember, moduleToManage, publishModule, saveLesson, updateModule } from './module-service';
 import type { Db } from '../db/client';
 import { pushOps } from '../sync/service';
+import { PAYLOADS, runsNothing } from '../xss-payloads';
 import { uuidv7 } from '$lib/shared/id';
 
 const T0 = Date.UTC(2026, 10, 1);
@@ -103,5 +104,16 @@ describe('editing a published module', () => {
 		const theirs = await lessonForMember(db, fresh, moduleId, saved.id);
 		expect(theirs.lesson.html).toContain('新的内容');
 		expect(theirs).toMatchObject({ startedVersion: null, showingStarted: false });
+	});
+});
+
+describe('lessons against XSS payloads', () => {
+	it('show members none of the payloads in a form that runs', async () => {
+		const { secretary, moduleId } = await branchModule();
+		const saved = await saveLesson(db, secretary, moduleId, null, { title: '危险内容', body: PAYLOADS.join('\n\n') }, T0);
+		if (!saved.ok) throw new Error(saved.message);
+		await publishModule(db, secretary, moduleId, T0);
+		const { lesson } = await lessonForMember(db, await demoActor(db, '13800000002', T0), moduleId, saved.id);
+		runsNothing(lesson.html);
 	});
 });
