@@ -108,3 +108,18 @@ test('plan report and review queue', async ({ page }) => {
 	await page.evaluate(() => document.documentElement.classList.add('elder'));
 	await page.screenshot({ path: 'test-results/screens/review-queue-elder.png', fullPage: false });
 });
+
+test('audio lesson and lesson editor', async ({ page, browser }) => {
+	await signIn(page, DEMO.member, undefined, '/study');
+	await page.getByRole('region', { name: '政治学习' }).getByRole('link', { name: /基层党建工作的问题与对策/ }).click();
+	await page.getByRole('link', { name: /党课录音/ }).click();
+	await page.getByTestId('lesson-media').waitFor();
+	await page.evaluate(() => document.documentElement.classList.add('elder'));
+	await page.screenshot({ path: 'test-results/screens/lesson-audio-elder.png', fullPage: true });
+	const admin = await (await browser.newContext()).newPage();
+	await signIn(admin, DEMO.admin, undefined, '/manage/modules');
+	await admin.getByRole('link', { name: /基层党建工作的问题与对策/ }).click();
+	await admin.getByRole('link', { name: '编辑' }).last().click();
+	await admin.getByTestId('lesson-media-current').waitFor();
+	await admin.screenshot({ path: 'test-results/screens/lesson-editor.png', fullPage: true });
+});
