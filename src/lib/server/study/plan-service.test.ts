@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoActor, withDemoDatabase } from '../test-db';
 import { unreadNotices } from '../notices/service';
 import { pushOps } from '../sync/service';
 import { library, moduleForMember } from './module-service';
+import { planReportSheet } from './plan-export';
 import { createPlan, memberPlans, planReport, remindOverdue } from './plan-service';
 import { commentOnReflection, myReflections, peerReflections, reviewQueue, reviewReflection, studyBadge } from './reflection-service';
 import type { Db } from '../db/client';
@@ -179,5 +181,21 @@ describe('reflections and review', () => {
 		expect(await commentOnReflection(db, peer, id2, '写得好，值得学习', T0)).toEqual({ ok: true });
 		expect((await peerReflections(db, peer, open.planId))[0].comments.map((c) => c.body)).toEqual(['写得好，值得学习']);
 		expect(await status(peerReflections(db, await demoActor(db, OTHER_BRANCH, T0), open.planId))).toBe(404);
+	});
+});
+
+describe('the plan export', () => {
+	it('has one row per member with lessons, minutes, reflection and state, in the workbook Excel opens', async () => {
+		const { member, secretary, planId, lessons } = await setUp();
+		await read(member, lessons[0].id, T0, 3 * MIN);
+		const { title, bytes } = await planReportSheet(db, secretary, planId, Date.parse('2026-11-11T02:00:00Z'));
+		expect(title).toBe('十一月学习计划');
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+		const sheet = book.worksheets[0];
+		expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '手机号', '已学课程', '有效学习（分钟）', '心得', '评阅', '状态']);
+		const rows = sheet.getSheetValues().slice(2) as unknown[][];
+		expect(rows.find((r) => r[2] === MEMBER)?.slice(3)).toEqual([`1/${lessons.length}`, 3, '0/1', '—', '逾期']);
+		await expect(planReportSheet(db, member, planId)).rejects.toMatchObject({ status: 404 });
 	});
 });
