@@ -334,7 +334,7 @@ t('modules_draft_note', '草稿：党员还看不到这个模块。', 'Draft: me
 t('modules_add_lesson', '添加一课', 'Add a lesson')
 t('modules_lesson_title', '课程标题', 'Lesson title')
 t('modules_lesson_body', '内容（Markdown）', 'Content (Markdown)')
-t('modules_lesson_help', '支持 Markdown：**加粗**、列表、链接、图片（网址）。脚本和嵌入内容会被去掉。', 'Markdown: **bold**, lists, links, images by URL. Scripts and embeds are removed.')
+t('modules_lesson_help', '支持 Markdown：**加粗**、列表、链接、图片。脚本和嵌入内容会被去掉。', 'Markdown: **bold**, lists, links, pictures. Scripts and embeds are removed.')
 t('modules_minutes', '约 {minutes} 分钟', 'About {minutes} min')
 t('modules_edit_lesson', '编辑', 'Edit')
 t('study_library', '学习资料库', 'Library')

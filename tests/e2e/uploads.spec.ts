@@ -20,6 +20,7 @@ function wav(): Buffer {
 	b.writeUInt32LE(data, 40);
 	return b;
 }
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 test('a secretary adds a recording and a PDF to a lesson; a disguised web page is refused; members can seek the recording', async ({ page, browser }) => {
@@ -29,6 +30,8 @@ test('a secretary adds a recording and a PDF to a lesson; a disguised web page i
 	await expect(page.getByRole('heading', { name: '党课音频专辑' })).toBeVisible();
 	await page.getByLabel('课程标题').fill('第一讲');
 	await page.getByLabel('内容（Markdown）').fill('请收听本讲录音，并阅读附件。');
+	await page.getByLabel(/插入图片/).setInputFiles({ name: '会场.png', mimeType: 'image/png', buffer: png });
+	await expect(page.getByLabel('内容（Markdown）')).toHaveValue(/!\[会场\]\(\/files\/[0-9a-f]{64}\)/);
 
 	await page.getByLabel(/上传音频或视频/).setInputFiles({ name: '讲话.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('<!DOCTYPE html><script>alert(1)</script>') });
 	await expect(page.getByRole('alert')).toContainText('不支持这种文件');
@@ -51,6 +54,8 @@ test('a secretary adds a recording and a PDF to a lesson; a disguised web page i
 	expect(part.status()).toBe(206);
 	expect((await part.body()).subarray(0, 4).toString()).toBe('RIFF');
 	await expect(member.getByRole('link', { name: /学习材料\.pdf/ })).toBeVisible();
+	const picture = member.getByTestId('lesson-body').getByRole('img', { name: '会场' });
+	await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 	await audit(member);
 });
 

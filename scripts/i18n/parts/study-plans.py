@@ -160,3 +160,4 @@ t('study_media_link_note', '这段音视频来自外部链接，需要联网播�
 t('study_older_version', '这一课在你开始学习后更新过。你看到的是开始学习时的版本（第 {version} 版）。', 'This lesson changed after you started it. You are reading the version you started (version {version}).')
 t('study_read_latest', '阅读最新版本', 'Read the latest version')
 t('study_read_started', '回到我开始学习的版本', 'Back to the version I started')
+t('lesson_picture_upload', '插入图片（上传后放在光标处）', 'Insert a picture (uploaded, placed at the cursor)')
