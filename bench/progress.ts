@@ -71,12 +71,20 @@ async function main() {
 		const readingStart = Date.now() - ROUNDS * SPAN_MS;
 		const latencies: number[] = [];
 		const statuses = { applied: 0, duplicate: 0, rejected: 0, failed: 0 };
+		let resent = 0;
 		const sent = new Map<number, { id: string; payload: unknown; at: number }[]>();
 
 		const send = async (m: Member, op: { id: string; payload: unknown; at: number }) => {
 			const t0 = performance.now();
-			const r = await postJson(`${server.baseUrl}/api/sync`, headers(m.cookie), JSON.stringify({ ops: [{ id: op.id, kind: PROGRESS_KIND, at: op.at, payload: op.payload }] }));
+			const body = JSON.stringify({ ops: [{ id: op.id, kind: PROGRESS_KIND, at: op.at, payload: op.payload }] });
+			// A kept-alive connection the server has just closed fails at once; the phone sends again, as here.
+			let r: { status: number; text: string } | null = null;
+			for (let attempt = 0; attempt < 3 && !r; attempt++) {
+				r = await postJson(`${server.baseUrl}/api/sync`, headers(m.cookie), body).catch(() => null);
+				if (!r) resent++;
+			}
 			latencies.push(performance.now() - t0);
+			if (!r) return void statuses.failed++;
 			if (r.status !== 200) return void statuses.failed++;
 			const status = (JSON.parse(r.text) as { results: { status: keyof typeof statuses }[] }).results[0].status;
 			statuses[status]++;
@@ -116,6 +124,7 @@ async function main() {
 				duplicates_credited: Math.max(0, db.rows - unique) + Math.max(0, Math.round((db.ms - unique * SPAN_MS) / SPAN_MS)),
 				events: unique,
 				replays: statuses.duplicate,
+				resent_after_connection_reset: resent,
 				rejected: statuses.rejected,
 				failed: statuses.failed,
 				credited_minutes_per_member: round(db.ms / MEMBERS / 60_000, 2),
