@@ -46,7 +46,7 @@ export class ReflectionDraft {
 		this.#body = value;
 		this.#submittedAt = null;
 		clearTimeout(this.#saveTimer);
-		this.#saveTimer = setTimeout(() => void this.#save(), 300);
+		this.#saveTimer = setTimeout(() => void this.flush(), 300);
 	}
 	get length() {
 		return reflectionLength(this.#body);
@@ -69,6 +69,14 @@ export class ReflectionDraft {
 		this.#loaded = true;
 	}
 
+	/** Write what is typed now, without waiting for the pause in typing (the page is being hidden or closed). */
+	async flush(): Promise<void> {
+		if (this.#saveTimer === undefined) return;
+		clearTimeout(this.#saveTimer);
+		this.#saveTimer = undefined;
+		await this.#save();
+	}
+
 	async #save(): Promise<void> {
 		const value: StoredDraft = { reflectionId: this.#reflectionId, body: this.#body, submittedAt: this.#submittedAt };
 		await this.#db.kv.put({ key: this.#key, value });
@@ -77,6 +85,7 @@ export class ReflectionDraft {
 	/** Hand in: the outbox first, then the draft is marked as sent. */
 	async submit(now = Date.now()): Promise<void> {
 		clearTimeout(this.#saveTimer);
+		this.#saveTimer = undefined;
 		const payload: ReflectionPayload = { reflectionId: this.#reflectionId, moduleId: this.#target.moduleId, planId: this.#target.planId, body: this.#body.trim() };
 		await this.#engine.enqueue(REFLECTION_KIND, payload);
 		this.#submittedAt = now;
