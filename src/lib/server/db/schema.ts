@@ -565,3 +565,55 @@ export const lessonVersions = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.lessonId, t.version] })]
 );
+
+/** A live knowledge contest: its rounds (JSON ContestPlan, question versions frozen) and its join code. */
+export const contests = sqliteTable(
+	'contests',
+	{
+		id: text('id').primaryKey(),
+		title: text('title').notNull(),
+		ownerUnitId: text('owner_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		/** Six digits players type to join; unique among contests not yet ended. */
+		code: text('code').notNull(),
+		/** JSON: { rounds: RoundPlan[], versions: Record<questionId, version> }. */
+		plan: text('plan').notNull(),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		endedAt: integer('ended_at')
+	},
+	(t) => [index('contests_code_idx').on(t.code)]
+);
+
+/**
+ * Every accepted contest event in order (`seq` is the state's seq after it): the contest's state is
+ * these events replayed through shared/contest/machine.ts, so a restarted server resumes it.
+ */
+export const contestEvents = sqliteTable(
+	'contest_events',
+	{
+		contestId: text('contest_id')
+			.notNull()
+			.references(() => contests.id),
+		seq: integer('seq').notNull(),
+		event: text('event').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.contestId, t.seq] })]
+);
+
+/** Each answer, stored before it is acknowledged: one per (contest, question, player). */
+export const contestAnswers = sqliteTable(
+	'contest_answers',
+	{
+		contestId: text('contest_id')
+			.notNull()
+			.references(() => contests.id),
+		questionId: text('question_id').notNull(),
+		playerId: text('player_id').notNull(),
+		response: text('response').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.contestId, t.questionId, t.playerId] })]
+);
