@@ -19,7 +19,7 @@ function setUp() {
 		.prepare("SELECT q.id, q.version, v.content FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.version WHERE q.type = 'single' ORDER BY q.id LIMIT 2")
 		.all() as { id: string; version: number; content: string }[];
 	const keys = rows.map((r) => {
-		const c = JSON.parse(r.content) as Extract<QuestionContent, { type: 'single' }>;
+		const c = JSON.parse(r.content) as QuestionContent;
 		return { right: c.answer, wrong: [c.options.find((o) => o.key !== c.answer[0])!.key] };
 	});
 	const plan: ContestPlan = {
