@@ -161,3 +161,12 @@ t('study_older_version', '这一课在你开始学习后更新过。你看到的
 t('study_read_latest', '阅读最新版本', 'Read the latest version')
 t('study_read_started', '回到我开始学习的版本', 'Back to the version I started')
 t('lesson_picture_upload', '插入图片（上传后放在光标处）', 'Insert a picture (uploaded, placed at the cursor)')
+# 知识竞赛
+t('err_contest_missing', '找不到这场竞赛', 'No such contest')
+t('err_contest_code', '没有进行中的这个竞赛码，请核对 6 位数字', 'No contest is running under this code; check the six digits')
+t('err_contest_stale', '画面已更新，请再点一次', 'The screen had changed; press again')
+t('err_contest_not_now', '现在不能这样操作', 'Not possible right now')
+t('err_contest_not_joined', '请先加入竞赛', 'Join the contest first')
+t('err_contest_removed', '你已被主持人移出本场竞赛', 'The host has removed you from this contest')
+t('err_contest_already', '已经提交过了', 'Already handed in')
+t('err_contest_not_your_turn', '抢答机会属于第一个抢到的人', 'The first to buzz answers this one')

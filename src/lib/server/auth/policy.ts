@@ -149,6 +149,16 @@ export const policy = {
 		return r.peerComments && actor.branchPath === r.branchPath;
 	},
 
+	/** Host a contest (run it on the projector): as for exams, whoever manages its owner unit. */
+	hostContest(actor: Actor, ownerPath: string): boolean {
+		return this.manageBank(actor, ownerPath);
+	},
+
+	/** Play in a contest: members of its owner unit and everything beneath it. */
+	playContest(actor: Actor, ownerPath: string): boolean {
+		return within(actor.branchPath, ownerPath);
+	},
+
 	/** Upload pictures, audio, video and PDFs for modules: whoever may write modules (secretaries and admins). */
 	uploadFile(actor: Actor): boolean {
 		return actor.secretaryOf !== null || actor.adminOf !== null;

@@ -9,6 +9,8 @@ const statements = preparedFor((db) => {
 		byId: c.prepare<[string], { id: string; title: string; ownerUnitId: string; code: string; plan: string; endedAt: number | null }>(
 			'SELECT id, title, owner_unit_id AS ownerUnitId, code, plan, ended_at AS endedAt FROM contests WHERE id = ?'
 		),
+		byCode: c.prepare<[string], { id: string }>('SELECT id FROM contests WHERE code = ? AND ended_at IS NULL ORDER BY created_at DESC LIMIT 1'),
+		ownerPath: c.prepare<[string], { path: string }>('SELECT o.path FROM contests c JOIN org_units o ON o.id = c.owner_unit_id WHERE c.id = ?'),
 		events: c.prepare<[string], { seq: number; event: string; at: number }>('SELECT seq, event, at FROM contest_events WHERE contest_id = ? ORDER BY seq'),
 		addEvent: c.prepare('INSERT INTO contest_events (contest_id, seq, event, at) VALUES (?, ?, ?, ?)'),
 		addAnswer: c.prepare('INSERT INTO contest_answers (contest_id, question_id, player_id, response, at) VALUES (?, ?, ?, ?, ?)'),
@@ -23,6 +25,9 @@ export function contestRepo(db: Db) {
 	return {
 		insert: (row: { id: string; title: string; ownerUnitId: string; code: string; plan: string; createdBy: string | null; createdAt: number }) => void s.insert.run(row),
 		byId: (id: string): ContestRow | undefined => s.byId.get(id),
+		/** The contest now open under a join code. */
+		byCode: (code: string) => s.byCode.get(code)?.id ?? null,
+		ownerPath: (id: string) => s.ownerPath.get(id)?.path ?? null,
 		events: (contestId: string) => s.events.all(contestId),
 		/** Record an accepted event (and the answer it carries) in one transaction; a repeated answer throws. */
 		record(contestId: string, seq: number, event: unknown, at: number, answer: { questionId: string; playerId: string; response: string[] } | null, ended: boolean) {

@@ -1,0 +1,127 @@
+import { error } from '@sveltejs/kit';
+import { policy } from '../auth/policy';
+import type { Db } from '../db/client';
+import { stemHtml } from '../markdown';
+import { peopleRepo } from '../people/repo';
+import { questionRepo } from '../quiz/question-repo';
+import { InProcessContestBus, type ContestBus, type ContestMessage, type PersonalResult } from './contest-bus';
+import { applyContestEvent, liveContest } from './contest-engine';
+import { contestRepo } from './contest-repo';
+import { m } from '$lib/paraglide/messages';
+import { currentQuestionId, type ContestEvent, type HostCommand, type Refusal } from '$lib/shared/contest/machine';
+import { personalResult, snapshotOf, type ShownQuestion } from '$lib/shared/contest/snapshot';
+import type { Stake } from '$lib/shared/contest/scoring';
+import type { Actor } from '$lib/shared/roles';
+
+export type ContestOutcome = { ok: true; seq: number } | { ok: false; message: string };
+
+const REFUSALS: Record<Refusal, () => string> = {
+	stale: m.err_contest_stale,
+	not_now: m.err_contest_not_now,
+	unknown_player: m.err_contest_not_joined,
+	removed: m.err_contest_removed,
+	already: m.err_contest_already,
+	not_your_turn: m.err_contest_not_your_turn
+};
+
+/** Per database (one per server): the fan-out, the phase timers and the questions as shown. Never per user. */
+interface Room {
+	bus: ContestBus;
+	timers: Map<string, ReturnType<typeof setTimeout>>;
+	shown: Map<string, ShownQuestion>;
+}
+const rooms = new WeakMap<Db, Room>();
+export function roomOf(db: Db): Room {
+	let room = rooms.get(db);
+	if (!room) rooms.set(db, (room = { bus: new InProcessContestBus(), timers: new Map(), shown: new Map() }));
+	return room;
+}
+
+async function shownQuestion(db: Db, questionId: string | null, version: number | undefined): Promise<ShownQuestion | null> {
+	if (!questionId || version === undefined) return null;
+	const key = `${questionId}@${version}`;
+	const room = roomOf(db);
+	const cached = room.shown.get(key);
+	if (cached) return cached;
+	const v = await questionRepo(db).version(questionId, version);
+	if (!v) return null;
+	const shown = { content: v.content, stemHtml: stemHtml(v.content.stem) };
+	room.shown.set(key, shown);
+	return shown;
+}
+
+/** The message for the contest as it stands: the shared snapshot, and the personal results after a reveal. */
+export async function contestMessage(db: Db, contestId: string, now = Date.now()): Promise<ContestMessage | null> {
+	const live = await liveContest(db, contestId);
+	if (!live) return null;
+	const s = live.state;
+	const qid = currentQuestionId(live.plan.rounds, s);
+	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now);
+	let personal: Record<string, PersonalResult> | null = null;
+	if (s.phase === 'reveal' || s.phase === 'board' || s.phase === 'final') {
+		personal = {};
+		for (const id of Object.keys(s.players)) personal[id] = personalResult(s, id)!;
+	}
+	return { snapshot, personal };
+}
+
+/** Apply, then tell everyone and set the timer for the phase's end. */
+async function applyAndPublish(db: Db, contestId: string, event: ContestEvent, now: number): Promise<ContestOutcome> {
+	const r = await applyContestEvent(db, contestId, event, now);
+	if (!r) error(404, m.err_contest_missing());
+	if (!r.ok) return { ok: false, message: REFUSALS[r.reason]() };
+	await publish(db, contestId, now);
+	return { ok: true, seq: r.state.seq };
+}
+
+async function publish(db: Db, contestId: string, now: number) {
+	const message = await contestMessage(db, contestId, now);
+	if (!message) return;
+	roomOf(db).bus.publish(contestId, message);
+	scheduleTick(db, contestId, message.snapshot.endsAt, now);
+}
+
+/** The server's clock moves the contest on (read time over, answer time over); the host need not. */
+function scheduleTick(db: Db, contestId: string, endsAt: number | null, now: number) {
+	const { timers } = roomOf(db);
+	clearTimeout(timers.get(contestId));
+	timers.delete(contestId);
+	if (endsAt === null) return;
+	const timer = setTimeout(() => void applyAndPublish(db, contestId, { type: 'tick' }, Date.now()).catch(() => undefined), Math.max(0, endsAt - now) + 5);
+	timer.unref?.();
+	timers.set(contestId, timer);
+}
+
+export async function hostCommand(db: Db, actor: Actor, contestId: string, expectSeq: number, command: HostCommand, now = Date.now()): Promise<ContestOutcome> {
+	const owner = contestRepo(db).ownerPath(contestId);
+	if (!owner || !policy.hostContest(actor, owner)) error(404, m.err_contest_missing());
+	return applyAndPublish(db, contestId, { type: 'host', expectSeq, command }, now);
+}
+
+/** A signed-in member joins by the six digits (or the QR's link): as themselves, in their 党小组's team. */
+export async function joinByCode(db: Db, actor: Actor, code: string, now = Date.now()): Promise<{ ok: true; contestId: string } | { ok: false; message: string }> {
+	const contestId = /^\d{6}$/.test(code) ? contestRepo(db).byCode(code) : null;
+	const owner = contestId ? contestRepo(db).ownerPath(contestId) : null;
+	if (!contestId || !owner || !policy.playContest(actor, owner)) return { ok: false, message: m.err_contest_code() };
+	const user = await peopleRepo(db).userById(actor.userId);
+	const r = await applyAndPublish(db, contestId, { type: 'join', playerId: actor.userId, name: user?.name ?? '', teamId: actor.groupId ?? null }, now);
+	return r.ok ? { ok: true, contestId } : r;
+}
+
+export type PlayerAction = { type: 'answer'; response: string[] } | { type: 'buzz' } | { type: 'stake'; stake: Stake };
+
+export async function playerAction(db: Db, actor: Actor, contestId: string, action: PlayerAction, now = Date.now()): Promise<ContestOutcome> {
+	const owner = contestRepo(db).ownerPath(contestId);
+	if (!owner || !policy.playContest(actor, owner)) error(404, m.err_contest_missing());
+	return applyAndPublish(db, contestId, { ...action, playerId: actor.userId } as ContestEvent, now);
+}
+
+/** Follow a contest: the message now, then each change, until `stop`. Players must have joined (or host). */
+export async function followContest(db: Db, actor: Actor, contestId: string, listener: (message: ContestMessage) => void): Promise<() => void> {
+	const owner = contestRepo(db).ownerPath(contestId);
+	if (!owner || !(policy.hostContest(actor, owner) || policy.playContest(actor, owner))) error(404, m.err_contest_missing());
+	const stop = roomOf(db).bus.subscribe(contestId, listener);
+	const now = await contestMessage(db, contestId);
+	if (now) listener(now);
+	return stop;
+}

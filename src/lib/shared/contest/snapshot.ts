@@ -1,0 +1,72 @@
+import { currentQuestionId, ranking, type ContestState, type RoundPlan } from './machine';
+import type { QuestionContent } from '../quiz/types';
+
+/**
+ * What every screen of a contest sees, the same for all: built once per change and sent to every
+ * player and the projector. It never holds an answer key before the reveal. Personal results (my points,
+ * my rank) travel separately as small per-player events.
+ */
+export interface ContestSnapshot {
+	seq: number;
+	phase: ContestState['phase'];
+	/** Server time of this snapshot and when the phase ends (phones correct for their own clock's offset). */
+	serverNow: number;
+	endsAt: number | null;
+	paused: boolean;
+	round: { number: number; of: number; kind: RoundPlan['kind'] } | null;
+	question: { number: number; of: number; id: string; type: QuestionContent['type']; stemHtml: string; options: { key: string; text: string }[] } | null;
+	answered: number;
+	players: number;
+	/** 抢答: who buzzed first (name), once someone has. */
+	buzzedBy: string | null;
+	reveal: { answer: string[]; counts: Record<string, number>; explanation: string } | null;
+	/** At the board and the end: the ranking (top 10 at the board, everyone at the end). */
+	board: { name: string; score: number; correct: number; rank: number }[] | null;
+}
+
+export interface ShownQuestion {
+	content: QuestionContent;
+	stemHtml: string;
+}
+
+export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQuestion | null, now: number): ContestSnapshot {
+	const round = s.phase === 'lobby' ? null : plan[s.round];
+	const qid = currentQuestionId(plan, s);
+	// 风险题: the question stays hidden while stakes are picked.
+	const showQuestion = question && qid && ['intro', 'open', 'reveal'].includes(s.phase) && !(round?.kind === 'stake' && s.phase === 'intro');
+	const players = Object.values(s.players).filter((p) => !p.removed);
+	const counts: Record<string, number> = {};
+	if (s.phase === 'reveal') for (const a of Object.values(s.answers)) for (const key of a.response) counts[key] = (counts[key] ?? 0) + 1;
+	const rows = ranking(s).map(({ name, score, correct, rank }) => ({ name, score, correct, rank }));
+	return {
+		seq: s.seq,
+		phase: s.phase,
+		serverNow: now,
+		endsAt: s.endsAt,
+		paused: s.pausedLeftMs !== null,
+		round: round ? { number: s.round + 1, of: plan.length, kind: round.kind } : null,
+		question: showQuestion
+			? {
+					number: s.question + 1,
+					of: round!.questionIds.length,
+					id: qid!,
+					type: question.content.type,
+					stemHtml: question.stemHtml,
+					options: question.content.options.map((o) => ({ key: o.key, text: o.text }))
+				}
+			: null,
+		answered: Object.keys(s.answers).length,
+		players: players.length,
+		buzzedBy: s.buzzes[0] ? (s.players[s.buzzes[0]]?.name ?? null) : null,
+		reveal: s.phase === 'reveal' && question ? { answer: question.content.answer, counts, explanation: question.content.explanation } : null,
+		board: s.phase === 'board' ? rows.slice(0, 10) : s.phase === 'final' ? rows : null
+	};
+}
+
+/** A player's own result after a reveal: small, sent to that player only. */
+export function personalResult(s: ContestState, playerId: string): { points: number | null; score: number; rank: number; correct: number } | null {
+	const p = s.players[playerId];
+	if (!p) return null;
+	const rank = ranking(s).find((r) => r.playerId === playerId)?.rank ?? 0;
+	return { points: s.lastPoints[playerId] ?? null, score: p.score, rank, correct: p.correct };
+}
