@@ -116,10 +116,15 @@ export async function playerAction(db: Db, actor: Actor, contestId: string, acti
 	return applyAndPublish(db, contestId, { ...action, playerId: actor.userId } as ContestEvent, now);
 }
 
-/** Follow a contest: the message now, then each change, until `stop`. Players must have joined (or host). */
-export async function followContest(db: Db, actor: Actor, contestId: string, listener: (message: ContestMessage) => void): Promise<() => void> {
+/** Whoever may host or play a contest may follow it; anyone else gets 404. */
+export function assertMayFollow(db: Db, actor: Actor, contestId: string) {
 	const owner = contestRepo(db).ownerPath(contestId);
 	if (!owner || !(policy.hostContest(actor, owner) || policy.playContest(actor, owner))) error(404, m.err_contest_missing());
+}
+
+/** Follow a contest: the message now, then each change, until `stop`. */
+export async function followContest(db: Db, actor: Actor, contestId: string, listener: (message: ContestMessage) => void): Promise<() => void> {
+	assertMayFollow(db, actor, contestId);
 	const stop = roomOf(db).bus.subscribe(contestId, listener);
 	const now = await contestMessage(db, contestId);
 	if (now) listener(now);

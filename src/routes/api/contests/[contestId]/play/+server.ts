@@ -1,0 +1,14 @@
+import { json } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { playerAction } from '$lib/server/contest/contest-service';
+import { playSchema } from '$lib/shared/contest/api-schemas';
+import { firstIssue } from '$lib/shared/schemas';
+import type { RequestHandler } from './$types';
+
+/** `POST …/play { type: answer | buzz | stake }`: acknowledged only once it is stored. */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const body = v.safeParse(playSchema, await request.json().catch(() => null));
+	if (!body.success) return json({ message: firstIssue(body.issues) }, { status: 400 });
+	const r = await playerAction(locals.db, locals.actor!, params.contestId, body.output);
+	return r.ok ? json({ seq: r.seq }) : json({ message: r.message }, { status: 409 });
+};

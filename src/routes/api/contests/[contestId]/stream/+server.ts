@@ -1,0 +1,44 @@
+import { assertMayFollow, followContest } from '$lib/server/contest/contest-service';
+import type { RequestHandler } from './$types';
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * `GET …/stream`: Server-Sent Events. Each change is a `snapshot` event (the shared snapshot, `seq` as
+ * the event id); after a reveal the follower also gets `me`, their own result only. A comment line
+ * every 15 s keeps proxies and phones from dropping the connection.
+ */
+export const GET: RequestHandler = async ({ locals, params, request }) => {
+	const actor = locals.actor!;
+	assertMayFollow(locals.db, actor, params.contestId);
+	const encoder = new TextEncoder();
+	let stop: (() => void) | null = null;
+	let beat: ReturnType<typeof setInterval> | undefined;
+	const stream = new ReadableStream<Uint8Array>({
+		async start(controller) {
+			const send = (text: string) => {
+				try {
+					controller.enqueue(encoder.encode(text));
+				} catch {
+					close();
+				}
+			};
+			const close = () => {
+				stop?.();
+				clearInterval(beat);
+			};
+			stop = await followContest(locals.db, actor, params.contestId, (message) => {
+				send(`id: ${message.snapshot.seq}\nevent: snapshot\ndata: ${JSON.stringify(message.snapshot)}\n\n`);
+				const mine = message.personal?.[actor.userId];
+				if (mine) send(`event: me\ndata: ${JSON.stringify(mine)}\n\n`);
+			});
+			beat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
+			request.signal.addEventListener('abort', close);
+		},
+		cancel() {
+			stop?.();
+			clearInterval(beat);
+		}
+	});
+	return new Response(stream, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' } });
+};
