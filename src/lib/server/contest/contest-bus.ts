@@ -6,6 +6,8 @@ export type PersonalResult = NonNullable<ReturnType<typeof personalResult>>;
 /** One change of a contest: the snapshot everyone gets, and after a reveal each player's own result. */
 export interface ContestMessage {
 	snapshot: ContestSnapshot;
+	/** The snapshot serialised once for every stream (thousands of followers, one JSON.stringify). */
+	snapshotJson: string;
 	personal: Record<string, PersonalResult> | null;
 }
 

@@ -62,7 +62,7 @@ export async function contestMessage(db: Db, contestId: string, now = Date.now()
 		personal = {};
 		for (const id of Object.keys(s.players)) personal[id] = personalResult(s, id)!;
 	}
-	return { snapshot, personal };
+	return { snapshot, snapshotJson: JSON.stringify(snapshot), personal };
 }
 
 /** Apply, then tell everyone and set the timer for the phase's end. */

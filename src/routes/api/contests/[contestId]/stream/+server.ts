@@ -28,7 +28,7 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 				clearInterval(beat);
 			};
 			stop = await followContest(locals.db, actor, params.contestId, (message) => {
-				send(`id: ${message.snapshot.seq}\nevent: snapshot\ndata: ${JSON.stringify(message.snapshot)}\n\n`);
+				send(`id: ${message.snapshot.seq}\nevent: snapshot\ndata: ${message.snapshotJson}\n\n`);
 				const mine = message.personal?.[actor.userId];
 				if (mine) send(`event: me\ndata: ${JSON.stringify(mine)}\n\n`);
 			});
