@@ -1,7 +1,6 @@
-import type { ContestSnapshot } from '$lib/shared/contest/snapshot';
-import type { personalResult } from '$lib/shared/contest/snapshot';
+import type { ContestSnapshot, PersonalResult } from '$lib/shared/contest/snapshot';
 
-export type PersonalResult = NonNullable<ReturnType<typeof personalResult>>;
+export type { PersonalResult };
 
 /** One change of a contest: the snapshot everyone gets, and after a reveal each player's own result. */
 export interface ContestMessage {

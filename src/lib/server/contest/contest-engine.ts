@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { questionRepo } from '../quiz/question-repo';
+import { commitSoon } from '../db/group-commit';
 import { contestRepo } from './contest-repo';
 import { currentQuestionId, initialState, step, type ContestEvent, type ContestState, type IsCorrect, type RoundPlan, type StepResult } from '$lib/shared/contest/machine';
 import { grade } from '$lib/shared/quiz/grade';
@@ -58,22 +59,33 @@ export function forgetLiveContests(db: Db) {
 }
 
 /**
- * Apply one event with the server's clock. An accepted event is written (with its answer, UNIQUE per
- * contest, question and player) before the new state is kept or anyone is told: no await between the
- * machine's step and the write, so two requests cannot interleave.
+ * Apply one event with the server's clock. The machine steps at once (so the next request sees the
+ * new state, in arrival order); the event and its answer (UNIQUE per contest, question and player) are
+ * written by group commit — hundreds of answers arriving together share one transaction and one
+ * fsync — and the caller is answered only after that commit. Should the write fail, the contest is
+ * dropped from memory and rebuilt from what the database holds.
  */
-export async function applyContestEvent(db: Db, contestId: string, event: ContestEvent, now = Date.now()): Promise<StepResult | null> {
+/** Where the contest stood right after this event (the live state moves on as more events arrive). */
+export type Applied = { ok: true; seq: number; phase: ContestState['phase']; round: number; question: number } | Extract<StepResult, { ok: false }>;
+
+export async function applyContestEvent(db: Db, contestId: string, event: ContestEvent, now = Date.now()): Promise<Applied | null> {
 	const contest = await liveContest(db, contestId);
 	if (!contest) return null;
+	// Read before the step: the machine changes the state in place.
+	const questionId = currentQuestionId(contest.plan.rounds, contest.state);
+	const wasFinal = contest.state.phase === 'final';
 	const r = step(contest.plan.rounds, contest.state, event, now, contest.isCorrect);
 	if (!r.ok) return r;
-	const answer = event.type === 'answer' ? { questionId: currentQuestionId(contest.plan.rounds, contest.state)!, playerId: event.playerId, response: event.response } : null;
+	const answer = event.type === 'answer' ? { questionId: questionId!, playerId: event.playerId, response: event.response } : null;
+	const ended = r.state.phase === 'final' && !wasFinal;
+	contest.state = r.state;
+	const applied: Applied = { ok: true, seq: r.state.seq, phase: r.state.phase, round: r.state.round, question: r.state.question };
 	try {
-		contestRepo(db).record(contestId, r.state.seq, event, now, answer, r.state.phase === 'final' && contest.state.phase !== 'final');
+		await commitSoon(db, () => contestRepo(db).record(contestId, applied.seq, event, now, answer, ended));
 	} catch (e) {
+		liveByDb.get(db)?.delete(contestId);
 		if (answer && String(e).includes('UNIQUE')) return { ok: false, reason: 'already' };
 		throw e;
 	}
-	contest.state = r.state;
-	return r;
+	return applied;
 }

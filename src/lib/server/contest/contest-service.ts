@@ -9,7 +9,7 @@ import { applyContestEvent, liveContest } from './contest-engine';
 import { contestRepo } from './contest-repo';
 import { m } from '$lib/paraglide/messages';
 import { currentQuestionId, type ContestEvent, type HostCommand, type Refusal } from '$lib/shared/contest/machine';
-import { personalResult, snapshotOf, type ShownQuestion } from '$lib/shared/contest/snapshot';
+import { personalResults, snapshotOf, type ShownQuestion } from '$lib/shared/contest/snapshot';
 import type { Stake } from '$lib/shared/contest/scoring';
 import type { Actor } from '$lib/shared/roles';
 
@@ -28,12 +28,14 @@ const REFUSALS: Record<Refusal, () => string> = {
 interface Room {
 	bus: ContestBus;
 	timers: Map<string, ReturnType<typeof setTimeout>>;
+	/** Count-only updates waiting to go out (see COUNT_UPDATE_MS). */
+	pending: Map<string, ReturnType<typeof setTimeout>>;
 	shown: Map<string, ShownQuestion>;
 }
 const rooms = new WeakMap<Db, Room>();
 export function roomOf(db: Db): Room {
 	let room = rooms.get(db);
-	if (!room) rooms.set(db, (room = { bus: new InProcessContestBus(), timers: new Map(), shown: new Map() }));
+	if (!room) rooms.set(db, (room = { bus: new InProcessContestBus(), timers: new Map(), pending: new Map(), shown: new Map() }));
 	return room;
 }
 
@@ -57,24 +59,45 @@ export async function contestMessage(db: Db, contestId: string, now = Date.now()
 	const s = live.state;
 	const qid = currentQuestionId(live.plan.rounds, s);
 	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now);
-	let personal: Record<string, PersonalResult> | null = null;
-	if (s.phase === 'reveal' || s.phase === 'board' || s.phase === 'final') {
-		personal = {};
-		for (const id of Object.keys(s.players)) personal[id] = personalResult(s, id)!;
-	}
+	const personal: Record<string, PersonalResult> | null = s.phase === 'reveal' || s.phase === 'board' || s.phase === 'final' ? personalResults(s) : null;
 	return { snapshot, snapshotJson: JSON.stringify(snapshot), personal };
 }
 
 /** Apply, then tell everyone and set the timer for the phase's end. */
+/**
+ * How often, at most, the counts (players joined, answers in) go out while nothing else changes. A
+ * change of phase goes out at once; 5,000 answers must not mean 5,000 broadcasts to 5,000 phones.
+ */
+export const COUNT_UPDATE_MS = 250;
+
 async function applyAndPublish(db: Db, contestId: string, event: ContestEvent, now: number): Promise<ContestOutcome> {
+	const live = (await liveContest(db, contestId))?.state;
+	const before = live && { phase: live.phase, round: live.round, question: live.question };
 	const r = await applyContestEvent(db, contestId, event, now);
 	if (!r) error(404, m.err_contest_missing());
 	if (!r.ok) return { ok: false, message: REFUSALS[r.reason]() };
-	await publish(db, contestId, now);
-	return { ok: true, seq: r.state.seq };
+	const samePlace = before !== undefined && before.phase === r.phase && before.round === r.round && before.question === r.question;
+	const onlyCounts = samePlace && (event.type === 'join' || event.type === 'answer' || event.type === 'stake');
+	if (onlyCounts) publishSoon(db, contestId);
+	else await publish(db, contestId, now);
+	return { ok: true, seq: r.seq };
+}
+
+function publishSoon(db: Db, contestId: string) {
+	const { pending } = roomOf(db);
+	if (pending.has(contestId)) return;
+	const timer = setTimeout(() => {
+		pending.delete(contestId);
+		void publish(db, contestId, Date.now()).catch(() => undefined);
+	}, COUNT_UPDATE_MS);
+	timer.unref?.();
+	pending.set(contestId, timer);
 }
 
 async function publish(db: Db, contestId: string, now: number) {
+	const { pending } = roomOf(db);
+	clearTimeout(pending.get(contestId));
+	pending.delete(contestId);
 	const message = await contestMessage(db, contestId, now);
 	if (!message) return;
 	roomOf(db).bus.publish(contestId, message);

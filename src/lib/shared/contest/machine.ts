@@ -88,9 +88,18 @@ export const currentRound = (plan: RoundPlan[], s: ContestState) => plan[s.round
 export const currentQuestionId = (plan: RoundPlan[], s: ContestState) => plan[s.round]?.questionIds[s.question] ?? null;
 const active = (s: ContestState) => Object.entries(s.players).filter(([, p]) => !p.removed);
 
+/**
+ * Apply one event. The state given is changed in place and returned with `seq` one higher (a contest
+ * of 5,000 players must not copy 5,000 seats for every answer); a refusal changes nothing, because
+ * every check comes before the first change. Keep no reference to the old state.
+ */
 export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent, now: number, isCorrect: IsCorrect): StepResult {
-	const s = structuredClone(state);
-	const done = (): StepResult => ({ ok: true, state: { ...s, seq: state.seq + 1 } });
+	const s = state;
+	const seq = state.seq;
+	const done = (): StepResult => {
+		s.seq = seq + 1;
+		return { ok: true, state: s };
+	};
 	const refuse = (reason: Refusal): StepResult => ({ ok: false, reason });
 	const round = plan[s.round];
 
@@ -138,7 +147,7 @@ export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent
 			return done();
 		}
 		case 'host': {
-			if (event.expectSeq !== state.seq) return refuse('stale');
+			if (event.expectSeq !== seq) return refuse('stale');
 			const c = event.command;
 			switch (c.type) {
 				case 'start':
@@ -219,10 +228,16 @@ function openAnswers(round: RoundPlan, s: ContestState, now: number) {
 	s.endsAt = now + round.seconds * 1000;
 }
 
+/** Runs on every answer: a loop that stops at the first player still to answer, allocating nothing. */
 function everyoneAnswered(round: RoundPlan, s: ContestState): boolean {
 	if (round.kind === 'buzz') return s.buzzes.length > 0 && s.answers[s.buzzes[0]] !== undefined;
-	const players = active(s);
-	return players.length > 0 && players.every(([id]) => s.answers[id]);
+	let any = false;
+	for (const id in s.players) {
+		if (s.players[id].removed) continue;
+		if (!s.answers[id]) return false;
+		any = true;
+	}
+	return any;
 }
 
 /** Close answers and score them: the correct answer, the points each player got, and new totals. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, step, type ContestEvent, type ContestState, type RoundPlan } from './machine';
-import { personalResult, snapshotOf, type ShownQuestion } from './snapshot';
+import { personalResults, snapshotOf, type ShownQuestion } from './snapshot';
 
 const T0 = 1_800_000_000_000;
 const question: ShownQuestion = {
@@ -34,8 +34,7 @@ describe('the shared snapshot', () => {
 	it('reveals the key, how many chose each option and the 解析, then ranks at the board', () => {
 		const s = play('all', [join('a'), join('b'), host('start'), host('next'), { type: 'answer', playerId: 'a', response: ['B'] }, { type: 'answer', playerId: 'b', response: ['A'] }]);
 		expect(snapshotOf(plan('all'), s, question, T0).reveal).toEqual({ answer: ['B'], counts: { A: 1, B: 1 }, explanation: '条例规定每季度召开一次。' });
-		expect(personalResult(s, 'a')).toEqual({ points: 10, score: 10, rank: 1, correct: 1 });
-		expect(personalResult(s, 'b')).toEqual({ points: 0, score: 0, rank: 2, correct: 0 });
+		expect(personalResults(s)).toEqual({ a: { points: 10, score: 10, rank: 1, correct: 1 }, b: { points: 0, score: 0, rank: 2, correct: 0 } });
 		const board = play('all', [join('a'), join('b'), host('start'), host('next'), { type: 'answer', playerId: 'a', response: ['B'] }, { type: 'answer', playerId: 'b', response: ['A'] }, host('next')]);
 		expect(snapshotOf(plan('all'), board, question, T0).board).toEqual([
 			{ name: '刘洋', score: 10, correct: 1, rank: 1 },

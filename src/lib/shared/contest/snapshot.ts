@@ -63,10 +63,16 @@ export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQu
 	};
 }
 
-/** A player's own result after a reveal: small, sent to that player only. */
-export function personalResult(s: ContestState, playerId: string): { points: number | null; score: number; rank: number; correct: number } | null {
-	const p = s.players[playerId];
-	if (!p) return null;
-	const rank = ranking(s).find((r) => r.playerId === playerId)?.rank ?? 0;
-	return { points: s.lastPoints[playerId] ?? null, score: p.score, rank, correct: p.correct };
+export interface PersonalResult {
+	points: number | null;
+	score: number;
+	rank: number;
+	correct: number;
+}
+
+/** Every player's own result after a reveal (one ranking for all: never a sort per player). Each goes to that player only. */
+export function personalResults(s: ContestState): Record<string, PersonalResult> {
+	const out: Record<string, PersonalResult> = {};
+	for (const r of ranking(s)) out[r.playerId] = { points: s.lastPoints[r.playerId] ?? null, score: r.score, rank: r.rank, correct: r.correct };
+	return out;
 }
