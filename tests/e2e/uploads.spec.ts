@@ -41,6 +41,8 @@ test('a secretary adds a recording and a PDF to a lesson; a disguised web page i
 	await expect(page.getByText('学习材料.pdf')).toBeVisible();
 	await audit(page);
 	await page.getByRole('button', { name: '添加一课' }).click();
+	// The lesson is saved (the page lists it with its edit link) before the module is published.
+	await expect(page.getByRole('link', { name: '编辑' })).toBeVisible();
 	await page.getByRole('button', { name: '发布模块' }).click();
 	await expect(page.getByRole('status')).toContainText('已发布');
 
