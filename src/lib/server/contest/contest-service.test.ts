@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoActor, withDemoDatabase } from '../test-db';
 import { contestRepo } from './contest-repo';
-import { followContest, hostCommand, joinByCode, playerAction } from './contest-service';
+import { forgetLiveContests } from './contest-engine';
+import { followContest, hostCommand, joinByCode, playerAction, roomOf } from './contest-service';
 import type { ContestMessage } from './contest-bus';
 import type { ContestPlan } from './contest-engine';
 import type { Db } from '../db/client';
@@ -27,6 +28,26 @@ function setUp() {
 	contestRepo(db).insert({ id: 'c1', title: '支部知识竞赛', ownerUnitId: office.id, code: '246810', plan: JSON.stringify(plan), createdBy: null, createdAt: T0 });
 	return { right: content.answer, wrong: [content.options.find((o) => o.key !== content.answer[0])!.key], explanation: content.explanation };
 }
+
+describe('after a restart', () => {
+	it('the first follower re-arms the phase timer, so read time still runs out on its own', async () => {
+		setUp();
+		const secretary = await demoActor(db, '13800000001');
+		const a = await demoActor(db, '13800000004');
+		await joinByCode(db, a, '246810');
+		await hostCommand(db, secretary, 'c1', 1, { type: 'start' });
+		// The server restarts: contests and timers held in memory are gone.
+		forgetLiveContests(db);
+		for (const t of roomOf(db).timers.values()) clearTimeout(t);
+		roomOf(db).timers.clear();
+		const seen: ContestMessage[] = [];
+		const stop = await followContest(db, a, 'c1', (msg) => seen.push(msg));
+		expect(seen.at(-1)?.snapshot.phase).toBe('intro');
+		await sleep(150);
+		expect(seen.at(-1)?.snapshot.phase).toBe('open');
+		stop();
+	});
+});
 
 describe('running a contest', () => {
 	it('joins members by code, opens answers on the server’s clock, and tells each player their result', async () => {

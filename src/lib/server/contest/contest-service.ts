@@ -149,7 +149,11 @@ export function assertMayFollow(db: Db, actor: Actor, contestId: string) {
 export async function followContest(db: Db, actor: Actor, contestId: string, listener: (message: ContestMessage) => void): Promise<() => void> {
 	assertMayFollow(db, actor, contestId);
 	const stop = roomOf(db).bus.subscribe(contestId, listener);
-	const now = await contestMessage(db, contestId);
-	if (now) listener(now);
+	const message = await contestMessage(db, contestId);
+	if (message) {
+		// After a restart nobody has armed the phase's timer yet: the first follower does.
+		if (!roomOf(db).timers.has(contestId)) scheduleTick(db, contestId, message.snapshot.endsAt, message.snapshot.serverNow);
+		listener(message);
+	}
 	return stop;
 }
