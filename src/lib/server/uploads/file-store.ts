@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -30,8 +30,7 @@ export async function receive(dir: string, body: ReadableStream<Uint8Array>, max
 			size += value.byteLength;
 			if (size > maxBytes) {
 				await reader.cancel();
-				out.destroy();
-				await rm(tmp, { force: true });
+				await abandon(out, tmp);
 				return { ok: false, reason: 'too_big' };
 			}
 			if (head.length < SNIFF_BYTES) head.push(...value.subarray(0, SNIFF_BYTES - head.length));
@@ -41,8 +40,7 @@ export async function receive(dir: string, body: ReadableStream<Uint8Array>, max
 		out.end();
 		await finished(out);
 	} catch (e) {
-		out.destroy();
-		await rm(tmp, { force: true });
+		await abandon(out, tmp);
 		throw e;
 	}
 	if (size === 0) {
@@ -50,6 +48,15 @@ export async function receive(dir: string, body: ReadableStream<Uint8Array>, max
 		return { ok: false, reason: 'empty' };
 	}
 	return { ok: true, tmp, hash: hash.digest('hex'), size, head: new Uint8Array(head) };
+}
+
+/**
+ * Stop writing and delete the partial file. The stream opens its file asynchronously: wait for it to
+ * close first, or the file could appear after it was deleted.
+ */
+async function abandon(out: WriteStream, tmp: string) {
+	if (!out.closed) await new Promise<void>((resolve) => out.destroy().once('close', () => resolve()));
+	await rm(tmp, { force: true });
 }
 
 /** Move an accepted upload into place (or drop it when the same content is already stored). */
