@@ -25,8 +25,14 @@ export interface AudienceScope {
 export const unitScopePath = (u: { kind: string; path: string }) => (u.kind === 'group' ? parentPath(u.path) : u.path);
 
 export async function audienceScope(db: Db, audience: Audience): Promise<AudienceScope> {
-	const units = await peopleRepo(db).orgUnits(audience.units);
-	return { unitPaths: units.map((u) => u.path), groupIds: audience.units, people: audience.people };
+	return (await audienceScopes(db, [audience]))[0];
+}
+
+/** The scopes of many audiences (a member's candidate plans) with one query for all their units. */
+export async function audienceScopes(db: Db, audiences: Audience[]): Promise<AudienceScope[]> {
+	const units = await peopleRepo(db).orgUnits([...new Set(audiences.flatMap((a) => a.units))]);
+	const pathOf = new Map(units.map((u) => [u.id, u.path]));
+	return audiences.map((a) => ({ unitPaths: a.units.flatMap((id) => pathOf.get(id) ?? []), groupIds: a.units, people: a.people }));
 }
 
 /** Everyone the audience covers who is still active. */

@@ -14,7 +14,7 @@ import { pathsAbove } from '$lib/shared/org-tree';
 import { splitTags } from '$lib/shared/quiz/parse-text';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
-import { lessonFilesSchema, lessonFormSchema, type lessonFromForm, moduleFormSchema, type LessonAttachment, type LessonMedia } from '$lib/shared/study/module-schemas';
+import { lessonFilesSchema, lessonFormSchema, moduleFormSchema, type LessonAttachment, type LessonMedia } from '$lib/shared/study/module-schemas';
 import { readingMinutes } from '$lib/shared/study/reading-time';
 
 /** A module the actor may write, or 404 (also when it exists but is not theirs: no probing). */
@@ -201,13 +201,3 @@ export async function lessonForMember(db: Db, actor: Actor, moduleId: string, le
 
 /** The upload limit in whole megabytes, for the forms' labels. */
 export const uploadMaxMb = () => Math.round(config.uploadMaxBytes / 1024 / 1024);
-
-/** A refused lesson form, back in the shape the form shows (typed values kept, nothing lost). */
-export function lessonFormValues(values: ReturnType<typeof lessonFromForm>) {
-	return {
-		title: values.title,
-		body: values.body,
-		media: values.mediaSrc ? { src: values.mediaSrc, kind: values.mediaKind === 'video' ? ('video' as const) : ('audio' as const), name: values.mediaSrc } : null,
-		attachments: values.attachments.map((src) => ({ src, name: src, size: 0 }))
-	};
-}

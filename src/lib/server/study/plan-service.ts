@@ -2,13 +2,13 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
-import { audienceMembers, audienceScope, audienceUnitChoices, resolveAudience, type Audience } from '../people/audience';
+import { audienceMembers, audienceScopes, audienceUnitChoices, resolveAudience, type Audience } from '../people/audience';
 import { sendNotices } from '../notices/service';
 import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
 import { moduleRepo } from './module-repo';
 import { downloadBytes } from './module-service';
-import { planRepo, type PlanLesson, type PlanWithBranch } from './plan-repo';
+import { planRepo, type PlanLesson } from './plan-repo';
 import { reflectionRepo } from './reflection-repo';
 import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
@@ -98,12 +98,16 @@ const needsOf = (plan: { minMinutes: number | null }, lessons: PlanLesson[]): Le
 	lessons.map((l) => ({ id: l.id, moduleId: l.moduleId, requiredMs: requiredMs(plan.minMinutes, readingMinutes(l.body)) }));
 
 /** The plans a member is on that have started or will, and are not long over, with their standing in each. */
-export async function memberPlans(db: Db, actor: Actor, now = Date.now()) {
+async function plansOfMember(db: Db, actor: Actor, now: number) {
 	const today = beijingDay(now);
 	const since = beijingDay(now - SHOW_AFTER_DUE_DAYS * 24 * 60 * 60 * 1000);
 	const repo = planRepo(db);
-	const mine: PlanWithBranch[] = [];
-	for (const plan of await repo.current(since)) if (policy.inAudience(actor, await audienceScope(db, JSON.parse(plan.audience)))) mine.push(plan);
+	const current = await repo.current(since);
+	const scopes = await audienceScopes(
+		db,
+		current.map((p) => JSON.parse(p.audience) as Audience)
+	);
+	const mine = current.filter((_, i) => policy.inAudience(actor, scopes[i]));
 	const items = await repo.items(mine.map((p) => p.id));
 	const lessons = await repo.lessonsOf([...new Set(items.map((i) => i.moduleId))]);
 	const progress = await repo.progress([actor.userId], lessons.map((l) => l.id));
@@ -111,7 +115,7 @@ export async function memberPlans(db: Db, actor: Actor, now = Date.now()) {
 		mine.map((p) => p.id),
 		[actor.userId]
 	);
-	return mine.map((plan) => {
+	const plans = mine.map((plan) => {
 		const own = items.filter((i) => i.planId === plan.id);
 		const standing = planStanding({
 			moduleIds: own.map((i) => i.moduleId),
@@ -130,13 +134,23 @@ export async function memberPlans(db: Db, actor: Actor, now = Date.now()) {
 			minMinutes: plan.minMinutes,
 			minReflectionChars: plan.minReflectionChars,
 			peerComments: plan.peerComments,
-			modules: own.map((i) => {
-				const mine = lessons.filter((l) => l.moduleId === i.moduleId);
-				return { id: i.moduleId, title: i.title, lessonIds: mine.map((l) => l.id), downloadBytes: downloadBytes(mine.map((l) => l.body)), ...standing.modules.find((s) => s.moduleId === i.moduleId)! };
-			}),
+			modules: own.map((i) => ({ id: i.moduleId, title: i.title, ...standing.modules.find((s) => s.moduleId === i.moduleId)! })),
 			standing
 		};
 	});
+	return { plans, lessons };
+}
+
+/** The member's plans for the 学习 tab, with each module's lessons and download size for 下载离线学习. */
+export async function memberPlans(db: Db, actor: Actor, now = Date.now()) {
+	const { plans, lessons } = await plansOfMember(db, actor, now);
+	return plans.map((plan) => ({
+		...plan,
+		modules: plan.modules.map((mod) => {
+			const own = lessons.filter((l) => l.moduleId === mod.id);
+			return { ...mod, lessonIds: own.map((l) => l.id), downloadBytes: downloadBytes(own.map((l) => l.body)) };
+		})
+	}));
 }
 
 export interface PlanMemberRow {
@@ -198,7 +212,7 @@ export async function remindOverdue(db: Db, actor: Actor, planId: string, now = 
  * time credited and required on each lesson, and their latest reflection on it.
  */
 export async function moduleStudyState(db: Db, actor: Actor, moduleId: string, now = Date.now()) {
-	const plan = (await memberPlans(db, actor, now)).find((p) => p.modules.some((mod) => mod.id === moduleId)) ?? null;
+	const plan = (await plansOfMember(db, actor, now)).plans.find((p) => p.modules.some((mod) => mod.id === moduleId)) ?? null;
 	const repo = planRepo(db);
 	const lessons = await repo.lessonsOf([moduleId]);
 	const progress = await repo.progress([actor.userId], lessons.map((l) => l.id));

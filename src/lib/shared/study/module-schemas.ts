@@ -51,3 +51,13 @@ export function lessonFromForm(form: FormData) {
 	const text = (k: string) => String(form.get(k) ?? '');
 	return { title: text('title'), body: text('body'), mediaSrc: text('mediaSrc'), mediaKind: text('mediaKind'), attachments: form.getAll('attachments').map(String) };
 }
+
+/** A refused lesson form, back in the shape the form shows (typed values kept, nothing lost). */
+export function lessonFormValues(values: ReturnType<typeof lessonFromForm>) {
+	return {
+		title: values.title,
+		body: values.body,
+		media: values.mediaSrc ? { src: values.mediaSrc, kind: values.mediaKind === 'video' ? ('video' as const) : ('audio' as const), name: values.mediaSrc } : null,
+		attachments: values.attachments.map((src) => ({ src, name: src, size: 0 }))
+	};
+}

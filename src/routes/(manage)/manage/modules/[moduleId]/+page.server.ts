@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { lessonFormValues, moduleToManage, publishModule, saveLesson, updateModule, uploadMaxMb } from '$lib/server/study/module-service';
-import { lessonFromForm } from '$lib/shared/study/module-schemas';
+import { moduleToManage, publishModule, saveLesson, updateModule, uploadMaxMb } from '$lib/server/study/module-service';
+import { lessonFormValues, lessonFromForm } from '$lib/shared/study/module-schemas';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({ ...(await moduleToManage(locals.db, locals.actor!, params.moduleId)), maxMb: uploadMaxMb() });

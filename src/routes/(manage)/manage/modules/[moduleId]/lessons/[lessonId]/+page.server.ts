@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { lessonFormValues, moduleToManage, saveLesson, uploadMaxMb } from '$lib/server/study/module-service';
-import { lessonFromForm } from '$lib/shared/study/module-schemas';
+import { moduleToManage, saveLesson, uploadMaxMb } from '$lib/server/study/module-service';
+import { lessonFormValues, lessonFromForm } from '$lib/shared/study/module-schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
