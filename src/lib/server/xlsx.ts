@@ -2,20 +2,30 @@ import ExcelJS from 'exceljs';
 
 export type Cell = string | number | boolean | null;
 
-/** One sheet with a bold header row, columns sized to their content: the exports secretaries open in Excel or WPS. */
-export async function toXlsx(sheetName: string, headers: string[], rows: Cell[][]): Promise<Uint8Array> {
+export interface Sheet {
+	name: string;
+	headers: string[];
+	rows: Cell[][];
+}
+
+/** Sheets with a bold header row, columns sized to their content: the exports secretaries open in Excel or WPS. */
+export async function toXlsxSheets(sheets: Sheet[]): Promise<Uint8Array> {
 	const wb = new ExcelJS.Workbook();
 	wb.creator = '先锋学习';
-	const ws = wb.addWorksheet(sheetName.slice(0, 31));
-	ws.addRow(headers).font = { bold: true };
-	for (const row of rows) ws.addRow(row.map((c) => (c === null ? '' : c)));
-	ws.columns.forEach((col, i) => {
-		const longest = Math.max(headers[i]?.length ?? 4, ...rows.map((r) => String(r[i] ?? '').length));
-		col.width = Math.min(60, Math.max(8, longest * 2 + 2));
-	});
-	ws.views = [{ state: 'frozen', ySplit: 1 }];
+	for (const { name, headers, rows } of sheets) {
+		const ws = wb.addWorksheet(name.slice(0, 31));
+		ws.addRow(headers).font = { bold: true };
+		for (const row of rows) ws.addRow(row.map((c) => (c === null ? '' : c)));
+		ws.columns.forEach((col, i) => {
+			const longest = Math.max(headers[i]?.length ?? 4, ...rows.map((r) => String(r[i] ?? '').length));
+			col.width = Math.min(60, Math.max(8, longest * 2 + 2));
+		});
+		ws.views = [{ state: 'frozen', ySplit: 1 }];
+	}
 	return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+export const toXlsx = (sheetName: string, headers: string[], rows: Cell[][]) => toXlsxSheets([{ name: sheetName, headers, rows }]);
 
 /** A download response for a workbook, with a UTF-8 file name. */
 export function xlsxResponse(bytes: Uint8Array, fileName: string): Response {

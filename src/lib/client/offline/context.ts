@@ -1,4 +1,5 @@
-import { getContext, setContext } from 'svelte';
+import { getContext, onMount, setContext } from 'svelte';
+import { browser } from '$app/environment';
 import { getLocale } from '$lib/paraglide/runtime';
 import { XianfengDb } from './db';
 import { MemberSettingsState, SETTINGS_KIND } from './member-settings.svelte';
@@ -32,8 +33,27 @@ export function createOfflineApp(userId: string): OfflineApp {
 	return { userId, db, sync, settings };
 }
 
-export function setOfflineApp(app: OfflineApp | null) {
+let shared: OfflineApp | null = null;
+let mounted = 0;
+
+/**
+ * Give the pages below this component the signed-in member's offline app, and keep its sync running
+ * while any of them is open. Only the layouts that need it call this (the member tabs, management,
+ * sign-out), so a page outside them — the contest player's phone page — loads none of IndexedDB's code.
+ * One app per tab: moving between layouts keeps the same outbox and the same sync loop.
+ */
+export function provideOfflineApp(userId: string | null | undefined): OfflineApp | null {
+	if (browser && userId && shared?.userId !== userId) shared = createOfflineApp(userId);
+	const app = browser && userId ? shared : null;
 	setContext(KEY, app);
+	onMount(() => {
+		if (!app) return;
+		if (mounted++ === 0) app.sync.start();
+		return () => {
+			if (--mounted === 0) app.sync.stop();
+		};
+	});
+	return app;
 }
 
 /** The offline app of the signed-in member, or null on public pages. */

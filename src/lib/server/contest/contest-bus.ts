@@ -8,6 +8,8 @@ export interface ContestMessage {
 	/** The snapshot serialised once for every stream (thousands of followers, one JSON.stringify). */
 	snapshotJson: string;
 	personal: Record<string, PersonalResult> | null;
+	/** The host's seat list as JSON, built on first use (only the projector asks for it). */
+	rosterJson: () => string;
 }
 
 /**

@@ -9,6 +9,8 @@ import { grade } from '$lib/shared/quiz/grade';
 export interface ContestPlan {
 	rounds: RoundPlan[];
 	versions: Record<string, number>;
+	/** Team play by 党小组 (a player's team is their group): the team's score is the sum or the average of its members'. */
+	teams?: { combine: 'sum' | 'average' };
 }
 
 /** A contest being played: its rules, answer keys (server-side only) and current state. */
@@ -51,6 +53,25 @@ export async function liveContest(db: Db, contestId: string): Promise<LiveContes
 	const contest = { id: contestId, plan, isCorrect, state };
 	live.set(contestId, contest);
 	return contest;
+}
+
+/**
+ * When answers opened for each question that was revealed (`round.question`, 0-based), by replaying the
+ * log: the export's "seconds taken". A pause moves the opening later, as it does for speed points.
+ */
+export async function openingTimes(db: Db, contestId: string): Promise<Map<string, number>> {
+	const contest = await liveContest(db, contestId);
+	const opened = new Map<string, number>();
+	if (!contest) return opened;
+	let state = initialState();
+	for (const e of contestRepo(db).events(contestId)) {
+		const before = state.phase;
+		const r = step(contest.plan.rounds, state, JSON.parse(e.event) as ContestEvent, e.at, contest.isCorrect);
+		if (!r.ok) continue;
+		state = r.state;
+		if (state.phase === 'reveal' && before !== 'reveal' && state.openedAt !== null) opened.set(`${state.round}.${state.question}`, state.openedAt);
+	}
+	return opened;
 }
 
 /** Forget contests held in memory, as a restart does (tests). */

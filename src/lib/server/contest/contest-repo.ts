@@ -14,6 +14,18 @@ const statements = preparedFor((db) => {
 		events: c.prepare<[string], { seq: number; event: string; at: number }>('SELECT seq, event, at FROM contest_events WHERE contest_id = ? ORDER BY seq'),
 		addEvent: c.prepare('INSERT INTO contest_events (contest_id, seq, event, at) VALUES (?, ?, ?, ?)'),
 		addAnswer: c.prepare('INSERT INTO contest_answers (contest_id, question_id, player_id, response, at) VALUES (?, ?, ?, ?, ?)'),
+		openAbove: c.prepare<[string], { id: string; title: string; code: string; createdAt: number }>(
+			"SELECT c.id, c.title, c.code, c.created_at AS createdAt FROM contests c JOIN org_units o ON o.id = c.owner_unit_id WHERE c.ended_at IS NULL AND substr(?, 1, length(o.path)) = o.path ORDER BY c.created_at DESC LIMIT 20"
+		),
+		listUnder: c.prepare<[string, string], { id: string; title: string; code: string; ownerPath: string; ownerName: string; createdAt: number; endedAt: number | null; started: number }>(
+			`SELECT c.id, c.title, c.code, o.path AS ownerPath, o.name AS ownerName, c.created_at AS createdAt, c.ended_at AS endedAt,
+			        EXISTS (SELECT 1 FROM contest_events e WHERE e.contest_id = c.id AND e.event LIKE '{"type":"host"%"type":"start"%') AS started
+			   FROM contests c JOIN org_units o ON o.id = c.owner_unit_id
+			  WHERE substr(o.path, 1, length(?)) = ? ORDER BY c.created_at DESC LIMIT 200`
+		),
+		answers: c.prepare<[string], { questionId: string; playerId: string; response: string; at: number }>(
+			'SELECT question_id AS questionId, player_id AS playerId, response, at FROM contest_answers WHERE contest_id = ? ORDER BY at'
+		),
 		end: c.prepare('UPDATE contests SET ended_at = ? WHERE id = ? AND ended_at IS NULL')
 	};
 });
@@ -27,8 +39,13 @@ export function contestRepo(db: Db) {
 		byId: (id: string): ContestRow | undefined => s.byId.get(id),
 		/** The contest now open under a join code. */
 		byCode: (code: string) => s.byCode.get(code)?.id ?? null,
+		/** Contests not yet ended, owned by this unit or one above it (the ones its members may play). */
+		openAbove: (unitPath: string) => s.openAbove.all(unitPath),
+		/** Contests owned in a subtree (by path prefix), newest first. */
+		listUnder: (rootPath: string) => s.listUnder.all(rootPath, rootPath).map((r) => ({ ...r, started: r.started === 1 })),
 		ownerPath: (id: string) => s.ownerPath.get(id)?.path ?? null,
 		events: (contestId: string) => s.events.all(contestId),
+		answers: (contestId: string) => s.answers.all(contestId).map((a) => ({ ...a, response: JSON.parse(a.response) as string[] })),
 		/** Record an accepted event (and the answer it carries) in one transaction; a repeated answer throws. */
 		record(contestId: string, seq: number, event: unknown, at: number, answer: { questionId: string; playerId: string; response: string[] } | null, ended: boolean) {
 			db.$client.transaction(() => {

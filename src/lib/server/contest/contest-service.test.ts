@@ -55,7 +55,7 @@ describe('running a contest', () => {
 		const secretary = await demoActor(db, '13800000001');
 		const a = await demoActor(db, '13800000004');
 		const b = await demoActor(db, '13800000005');
-		expect(await joinByCode(db, a, '246810')).toEqual({ ok: true, contestId: 'c1' });
+		expect(await joinByCode(db, a, '246810')).toEqual({ ok: true, contestId: 'c1', title: '支部知识竞赛' });
 		expect(await joinByCode(db, b, '246810')).toMatchObject({ ok: true });
 		expect(await joinByCode(db, a, '999999')).toEqual({ ok: false, message: '没有进行中的这个竞赛码，请核对 6 位数字' });
 
@@ -65,14 +65,14 @@ describe('running a contest', () => {
 
 		const seq = seen.at(-1)!.snapshot.seq;
 		expect(await hostCommand(db, secretary, 'c1', seq, { type: 'start' })).toMatchObject({ ok: true });
-		expect(await hostCommand(db, secretary, 'c1', seq, { type: 'start' })).toEqual({ ok: false, message: '画面已更新，请再点一次' });
+		expect(await hostCommand(db, secretary, 'c1', seq, { type: 'start' })).toEqual({ ok: false, message: '画面已更新，请再点一次', reason: 'stale' });
 		expect(seen.at(-1)?.snapshot.phase).toBe('intro');
 		await sleep(150);
 		expect(seen.at(-1)?.snapshot).toMatchObject({ phase: 'open', question: { number: 1 } });
 		expect(JSON.stringify(seen.at(-1))).not.toContain(JSON.stringify(keys.explanation));
 
 		await playerAction(db, a, 'c1', { type: 'answer', response: keys.right });
-		expect(await playerAction(db, a, 'c1', { type: 'answer', response: keys.wrong })).toEqual({ ok: false, message: '已经提交过了' });
+		expect(await playerAction(db, a, 'c1', { type: 'answer', response: keys.wrong })).toEqual({ ok: false, message: '已经提交过了', reason: 'already' });
 		await playerAction(db, b, 'c1', { type: 'answer', response: keys.wrong });
 		const last = seen.at(-1)!;
 		expect(last.snapshot).toMatchObject({ phase: 'reveal', reveal: { answer: keys.right } });
@@ -88,6 +88,6 @@ describe('running a contest', () => {
 		const retired = await demoActor(db, '13800000025');
 		expect(await joinByCode(db, retired, '246810')).toEqual({ ok: false, message: '没有进行中的这个竞赛码，请核对 6 位数字' });
 		expect(await status(playerAction(db, retired, 'c1', { type: 'buzz' }))).toBe(404);
-		expect(await playerAction(db, member, 'c1', { type: 'buzz' })).toEqual({ ok: false, message: '请先加入竞赛' });
+		expect(await playerAction(db, member, 'c1', { type: 'buzz' })).toEqual({ ok: false, message: '请先加入竞赛', reason: 'unknown_player' });
 	});
 });

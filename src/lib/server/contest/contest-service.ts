@@ -9,11 +9,11 @@ import { applyContestEvent, liveContest } from './contest-engine';
 import { contestRepo } from './contest-repo';
 import { m } from '$lib/paraglide/messages';
 import { currentQuestionId, type ContestEvent, type HostCommand, type Refusal } from '$lib/shared/contest/machine';
-import { personalResults, snapshotOf, type ShownQuestion } from '$lib/shared/contest/snapshot';
+import { personalResults, rosterOf, snapshotOf, type ShownQuestion } from '$lib/shared/contest/snapshot';
 import type { Stake } from '$lib/shared/contest/scoring';
 import type { Actor } from '$lib/shared/roles';
 
-export type ContestOutcome = { ok: true; seq: number } | { ok: false; message: string };
+export type ContestOutcome = { ok: true; seq: number } | { ok: false; message: string; reason: Refusal };
 
 const REFUSALS: Record<Refusal, () => string> = {
 	stale: m.err_contest_stale,
@@ -60,7 +60,8 @@ export async function contestMessage(db: Db, contestId: string, now = Date.now()
 	const qid = currentQuestionId(live.plan.rounds, s);
 	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now);
 	const personal: Record<string, PersonalResult> | null = s.phase === 'reveal' || s.phase === 'board' || s.phase === 'final' ? personalResults(s) : null;
-	return { snapshot, snapshotJson: JSON.stringify(snapshot), personal };
+	let roster: string | null = null;
+	return { snapshot, snapshotJson: JSON.stringify(snapshot), personal, rosterJson: () => (roster ??= JSON.stringify(rosterOf(s))) };
 }
 
 /** Apply, then tell everyone and set the timer for the phase's end. */
@@ -75,7 +76,7 @@ async function applyAndPublish(db: Db, contestId: string, event: ContestEvent, n
 	const before = live && { phase: live.phase, round: live.round, question: live.question };
 	const r = await applyContestEvent(db, contestId, event, now);
 	if (!r) error(404, m.err_contest_missing());
-	if (!r.ok) return { ok: false, message: REFUSALS[r.reason]() };
+	if (!r.ok) return { ok: false, message: REFUSALS[r.reason](), reason: r.reason };
 	const samePlace = before !== undefined && before.phase === r.phase && before.round === r.round && before.question === r.question;
 	const onlyCounts = samePlace && (event.type === 'join' || event.type === 'answer' || event.type === 'stake');
 	if (onlyCounts) publishSoon(db, contestId);
@@ -121,14 +122,27 @@ export async function hostCommand(db: Db, actor: Actor, contestId: string, expec
 	return applyAndPublish(db, contestId, { type: 'host', expectSeq, command }, now);
 }
 
+/** The projector: the contest's title and join code, for its host only. */
+export function contestToHost(db: Db, actor: Actor, contestId: string) {
+	const owner = contestRepo(db).ownerPath(contestId);
+	const row = contestRepo(db).byId(contestId);
+	if (!row || !owner || !policy.hostContest(actor, owner)) error(404, m.err_contest_missing());
+	return { id: row.id, title: row.title, code: row.code, ended: row.endedAt !== null };
+}
+
+/** The 竞赛 tab: contests this member may join now. */
+export function openContests(db: Db, actor: Actor) {
+	return contestRepo(db).openAbove(actor.branchPath);
+}
+
 /** A signed-in member joins by the six digits (or the QR's link): as themselves, in their 党小组's team. */
-export async function joinByCode(db: Db, actor: Actor, code: string, now = Date.now()): Promise<{ ok: true; contestId: string } | { ok: false; message: string }> {
+export async function joinByCode(db: Db, actor: Actor, code: string, now = Date.now()): Promise<{ ok: true; contestId: string; title: string } | { ok: false; message: string }> {
 	const contestId = /^\d{6}$/.test(code) ? contestRepo(db).byCode(code) : null;
 	const owner = contestId ? contestRepo(db).ownerPath(contestId) : null;
 	if (!contestId || !owner || !policy.playContest(actor, owner)) return { ok: false, message: m.err_contest_code() };
 	const user = await peopleRepo(db).userById(actor.userId);
 	const r = await applyAndPublish(db, contestId, { type: 'join', playerId: actor.userId, name: user?.name ?? '', teamId: actor.groupId ?? null }, now);
-	return r.ok ? { ok: true, contestId } : r;
+	return r.ok ? { ok: true, contestId, title: contestRepo(db).byId(contestId)?.title ?? '' } : r;
 }
 
 export type PlayerAction = { type: 'answer'; response: string[] } | { type: 'buzz' } | { type: 'stake'; stake: Stake };
@@ -139,10 +153,12 @@ export async function playerAction(db: Db, actor: Actor, contestId: string, acti
 	return applyAndPublish(db, contestId, { ...action, playerId: actor.userId } as ContestEvent, now);
 }
 
-/** Whoever may host or play a contest may follow it; anyone else gets 404. */
-export function assertMayFollow(db: Db, actor: Actor, contestId: string) {
+/** Whoever may host or play a contest may follow it; anyone else gets 404. Says whether they follow as host. */
+export function assertMayFollow(db: Db, actor: Actor, contestId: string): { host: boolean } {
 	const owner = contestRepo(db).ownerPath(contestId);
-	if (!owner || !(policy.hostContest(actor, owner) || policy.playContest(actor, owner))) error(404, m.err_contest_missing());
+	const host = owner !== null && policy.hostContest(actor, owner);
+	if (!owner || !(host || policy.playContest(actor, owner))) error(404, m.err_contest_missing());
+	return { host };
 }
 
 /** Follow a contest: the message now, then each change, until `stop`. */

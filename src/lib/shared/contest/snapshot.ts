@@ -13,12 +13,16 @@ export interface ContestSnapshot {
 	serverNow: number;
 	endsAt: number | null;
 	paused: boolean;
-	round: { number: number; of: number; kind: RoundPlan['kind'] } | null;
+	/** Where the contest is: round n of m, and the question's place in it (known even while a 风险题 is hidden). */
+	round: { number: number; of: number; kind: RoundPlan['kind']; question: number; questions: number } | null;
 	question: { number: number; of: number; id: string; type: QuestionContent['type']; stemHtml: string; options: { key: string; text: string }[] } | null;
 	answered: number;
+	/** 风险题: how many have picked a stake. */
+	staked: number;
 	players: number;
-	/** 抢答: who buzzed first (name), once someone has. */
+	/** 抢答: who buzzed first (name, and their player id so that phone knows it is theirs), once someone has. */
 	buzzedBy: string | null;
+	buzzerId: string | null;
 	reveal: { answer: string[]; counts: Record<string, number>; explanation: string } | null;
 	/** At the board and the end: the ranking (top 10 at the board, everyone at the end). */
 	board: { name: string; score: number; correct: number; rank: number }[] | null;
@@ -44,7 +48,7 @@ export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQu
 		serverNow: now,
 		endsAt: s.endsAt,
 		paused: s.pausedLeftMs !== null,
-		round: round ? { number: s.round + 1, of: plan.length, kind: round.kind } : null,
+		round: round ? { number: s.round + 1, of: plan.length, kind: round.kind, question: s.question + 1, questions: round.questionIds.length } : null,
 		question: showQuestion
 			? {
 					number: s.question + 1,
@@ -56,8 +60,10 @@ export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQu
 				}
 			: null,
 		answered: Object.keys(s.answers).length,
+		staked: Object.keys(s.stakes).length,
 		players: players.length,
 		buzzedBy: s.buzzes[0] ? (s.players[s.buzzes[0]]?.name ?? null) : null,
+		buzzerId: s.buzzes[0] ?? null,
 		reveal: s.phase === 'reveal' && question ? { answer: question.content.answer, counts, explanation: question.content.explanation } : null,
 		board: s.phase === 'board' ? rows.slice(0, 10) : s.phase === 'final' ? rows : null
 	};
@@ -75,4 +81,17 @@ export function personalResults(s: ContestState): Record<string, PersonalResult>
 	const out: Record<string, PersonalResult> = {};
 	for (const r of ranking(s)) out[r.playerId] = { points: s.lastPoints[r.playerId] ?? null, score: r.score, rank: r.rank, correct: r.correct };
 	return out;
+}
+
+/** The host's list of seats (join order): names, teams and whether removed. Sent to the projector only. */
+export interface RosterEntry {
+	id: string;
+	name: string;
+	teamId: string | null;
+	score: number;
+	removed: boolean;
+}
+
+export function rosterOf(s: ContestState): RosterEntry[] {
+	return Object.entries(s.players).map(([id, p]) => ({ id, name: p.name, teamId: p.teamId, score: p.score, removed: p.removed }));
 }

@@ -10,5 +10,5 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const body = v.safeParse(hostSchema, await request.json().catch(() => null));
 	if (!body.success) return json({ message: firstIssue(body.issues) }, { status: 400 });
 	const r = await hostCommand(locals.db, locals.actor!, params.contestId, body.output.expectSeq, body.output.command);
-	return r.ok ? json({ seq: r.seq }) : json({ message: r.message }, { status: 409 });
+	return r.ok ? json({ seq: r.seq }) : json({ message: r.message, reason: r.reason }, { status: 409 });
 };

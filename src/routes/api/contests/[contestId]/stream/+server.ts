@@ -5,12 +5,13 @@ const HEARTBEAT_MS = 15_000;
 
 /**
  * `GET …/stream`: Server-Sent Events. Each change is a `snapshot` event (the shared snapshot, `seq` as
- * the event id); after a reveal the follower also gets `me`, their own result only. A comment line
+ * the event id); after a reveal the follower also gets `me`, their own result only, and the host gets
+ * `roster` (every seat, for the lobby and for removing a player). A comment line
  * every 15 s keeps proxies and phones from dropping the connection.
  */
 export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const actor = locals.actor!;
-	assertMayFollow(locals.db, actor, params.contestId);
+	const { host } = assertMayFollow(locals.db, actor, params.contestId);
 	const encoder = new TextEncoder();
 	let stop: (() => void) | null = null;
 	let beat: ReturnType<typeof setInterval> | undefined;
@@ -31,6 +32,7 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 				send(`id: ${message.snapshot.seq}\nevent: snapshot\ndata: ${message.snapshotJson}\n\n`);
 				const mine = message.personal?.[actor.userId];
 				if (mine) send(`event: me\ndata: ${JSON.stringify(mine)}\n\n`);
+				if (host) send(`event: roster\ndata: ${message.rosterJson()}\n\n`);
 			});
 			beat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
 			request.signal.addEventListener('abort', close);
