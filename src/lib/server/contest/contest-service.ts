@@ -52,14 +52,17 @@ async function shownQuestion(db: Db, questionId: string | null, version: number 
 	return shown;
 }
 
-/** The message for the contest as it stands: the shared snapshot, and the personal results after a reveal. */
-export async function contestMessage(db: Db, contestId: string, now = Date.now()): Promise<ContestMessage | null> {
+/**
+ * The message for the contest as it stands: the shared snapshot, and the personal results after a reveal
+ * (or always, for a follower just (re)connecting: a player back from a dropped connection sees their score at once).
+ */
+export async function contestMessage(db: Db, contestId: string, now = Date.now(), alwaysPersonal = false): Promise<ContestMessage | null> {
 	const live = await liveContest(db, contestId);
 	if (!live) return null;
 	const s = live.state;
 	const qid = currentQuestionId(live.plan.rounds, s);
 	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now);
-	const personal: Record<string, PersonalResult> | null = s.phase === 'reveal' || s.phase === 'board' || s.phase === 'final' ? personalResults(s) : null;
+	const personal: Record<string, PersonalResult> | null = alwaysPersonal || s.phase === 'reveal' || s.phase === 'board' || s.phase === 'final' ? personalResults(s) : null;
 	let roster: string | null = null;
 	return { snapshot, snapshotJson: JSON.stringify(snapshot), personal, rosterJson: () => (roster ??= JSON.stringify(rosterOf(s))) };
 }
@@ -165,7 +168,7 @@ export function assertMayFollow(db: Db, actor: Actor, contestId: string): { host
 export async function followContest(db: Db, actor: Actor, contestId: string, listener: (message: ContestMessage) => void): Promise<() => void> {
 	assertMayFollow(db, actor, contestId);
 	const stop = roomOf(db).bus.subscribe(contestId, listener);
-	const message = await contestMessage(db, contestId);
+	const message = await contestMessage(db, contestId, Date.now(), true);
 	if (message) {
 		// After a restart nobody has armed the phase's timer yet: the first follower does.
 		if (!roomOf(db).timers.has(contestId)) scheduleTick(db, contestId, message.snapshot.endsAt, message.snapshot.serverNow);

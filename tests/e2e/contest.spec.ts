@@ -1,0 +1,150 @@
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { audit, DEMO, signIn } from './helpers';
+
+// The issue's journey: a secretary sets up a contest of two rounds (必答 then 抢答) and hosts it on the
+// projector; three members play on their phones to the podium; one drops out and comes back to the same
+// seat and score; the results export lists everyone.
+
+const E2E_DB = 'test-results/e2e-db/e2e.db';
+
+/** The answer keys of a contest's questions in play order, read from the server's own database file. */
+function keysOf(contestId: string): string[][] {
+	const db = new Database(E2E_DB, { readonly: true });
+	try {
+		const plan = JSON.parse((db.prepare('SELECT plan FROM contests WHERE id = ?').get(contestId) as { plan: string }).plan) as { rounds: { questionIds: string[] }[]; versions: Record<string, number> };
+		return plan.rounds.flatMap((r) =>
+			r.questionIds.map((id) => (JSON.parse((db.prepare('SELECT content FROM question_versions WHERE question_id = ? AND version = ?').get(id, plan.versions[id]) as { content: string }).content) as { answer: string[] }).answer)
+		);
+	} finally {
+		db.close();
+	}
+}
+
+/** The button of an option key as the phone shows it (options keep their order: key A is the first button). */
+const option = (page: Page, key: string) => page.locator('.pad .choice').nth(key.charCodeAt(0) - 65);
+const wrongKey = (key: string[]) => (key[0] === 'A' ? 'B' : 'A');
+
+/** The host's space bar, once the controls are ready again (they rest half a second after each step). */
+async function next(host: Page) {
+	await expect(host.locator('.controls .primary')).toBeEnabled();
+	await host.keyboard.press('Space');
+}
+
+async function phone(browser: Browser, who: string, code: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, who, undefined, `/c/${code}`);
+	await expect(page.getByText('已加入，等主持人开始')).toBeVisible();
+	return page;
+}
+
+test('a secretary hosts two rounds on the projector; three phones play to the podium, one drops out and comes back', async ({ browser }) => {
+	test.setTimeout(120_000);
+	// The secretary's laptop, driving a projector.
+	const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, isMobile: false, hasTouch: false })).newPage();
+	await signIn(host, DEMO.secretary, undefined, '/manage/contests/new');
+	await host.getByLabel('竞赛名称').fill('支部知识竞赛（演练）');
+	const round1 = host.getByRole('group', { name: '第 1 轮' });
+	const bank = await round1.getByLabel('题库').locator('option', { hasText: '党章党规基础' }).getAttribute('value');
+	await round1.getByLabel('题库').selectOption(bank!);
+	await round1.getByLabel('题数').fill('2');
+	await round1.getByLabel('读题秒数').fill('1');
+	const round2 = host.getByRole('group', { name: '第 2 轮' });
+	await expect(round2.getByLabel('类型')).toHaveValue('buzz');
+	await round2.getByLabel('题数').fill('1');
+	await round2.getByLabel('读题秒数').fill('1');
+	await round2.getByLabel('抢答答错扣分').fill('5');
+	await host.getByRole('button', { name: '创建竞赛' }).click();
+	await host.waitForURL(/\/manage\/contests\/[\w-]+$/);
+	const contestId = host.url().split('/').at(-1)!;
+	const keys = keysOf(contestId);
+	expect(keys).toHaveLength(3);
+
+	await host.goto(`/display/contest/${contestId}`);
+	const code = (await host.getByTestId('join-code').textContent())!.trim();
+	expect(code).toMatch(/^\d{6}$/);
+	await expect(host.getByRole('img', { name: new RegExp(`/c/${code}$`) })).toBeVisible();
+
+	const [a, b, c] = [await phone(browser, '13800000005', code), await phone(browser, '13800000006', code), await phone(browser, '13800000007', code)];
+	await expect(host.getByTestId('player-count')).toHaveText('3 人已加入');
+	for (const name of ['杨静', '赵磊', '黄丽娟']) await expect(host.locator('.arrivals')).toContainText(name);
+	await audit(a);
+
+	// Round 1, question 1: the space bar starts; answers open on the server's clock after the read time.
+	await next(host);
+	await expect(option(a, 'A')).toBeEnabled();
+	await expect(host.getByTestId('answered')).toHaveText('已答 0/3');
+	await option(a, keys[0][0]).click();
+	await expect(a.getByTestId('submitted')).toBeVisible();
+	await expect(host.getByTestId('answered')).toHaveText('已答 1/3');
+	await option(b, wrongKey(keys[0])).click();
+	await option(c, keys[0][0]).click();
+	// Everyone has answered: the reveal comes without the host.
+	await expect(a.getByTestId('my-result')).toContainText('答对了 +10 分');
+	await expect(b.getByTestId('my-result')).toContainText('答错了');
+	await expect(c.getByTestId('my-score')).toContainText('10 分');
+	const counts = host.getByTestId('choice-count');
+	await expect(counts.first()).toBeVisible();
+	const at = (key: string) => key.charCodeAt(0) - 65;
+	await expect(counts).toHaveText(Array.from({ length: await counts.count() }, (_, i) => String(i === at(keys[0][0]) ? 2 : i === at(wrongKey(keys[0])) ? 1 : 0)));
+	await audit(a);
+
+	await next(host);
+	await expect(a.getByText('第 2/2 题')).toBeVisible();
+	await expect(host.getByText('第 2/2 题')).toBeVisible();
+
+	// C closes the tab (a dropped phone) and comes back inside the open question: same seat, same score.
+	await c.close();
+	await expect(option(a, 'A')).toBeEnabled();
+	const c2 = await (await c.context()).newPage();
+	await c2.goto(`/c/${code}`);
+	await expect(c2.getByTestId('my-score')).toContainText('10 分');
+	await expect(option(c2, 'A')).toBeEnabled();
+	await option(a, keys[1][0]).click();
+	await option(b, keys[1][0]).click();
+	await option(c2, wrongKey(keys[1])).click();
+	await expect(c2.getByTestId('my-result')).toContainText('答错了');
+	await expect(a.getByTestId('my-score')).toContainText('20 分');
+
+	// The board after the round (not after every question). A double click moves on one step only.
+	await host.getByRole('button', { name: '本轮排名（空格）' }).dblclick();
+	await expect(host.getByRole('heading', { name: '第 1 轮结束 · 排行榜' })).toBeVisible();
+	await host.waitForTimeout(1000);
+	await expect(host.getByRole('heading', { name: '第 1 轮结束 · 排行榜' })).toBeVisible();
+	await expect(host.locator('.ranking li').first()).toContainText('杨静');
+	await expect(a.getByText('第 1 轮结束 · 排行榜')).toBeVisible();
+
+	// Round 2: 抢答. B buzzes first and answers alone; a wrong answer costs 5.
+	await next(host);
+	await expect(b.getByRole('button', { name: '抢答' })).toBeEnabled();
+	await b.getByRole('button', { name: '抢答' }).click();
+	await expect(b.getByText('你抢到了！请作答')).toBeVisible();
+	await expect(a.getByText('赵磊 抢到了')).toBeVisible();
+	await expect(host.getByTestId('buzzer')).toHaveText('赵磊 抢到了');
+	await expect(a.locator('.pad')).toHaveCount(0);
+	await option(b, wrongKey(keys[2])).click();
+	await expect(b.getByTestId('my-result')).toContainText('答错了 −5 分');
+
+	// The end: the podium on the projector, each phone its own place.
+	await next(host);
+	await expect(host.getByRole('heading', { name: '第 2 轮结束 · 排行榜' })).toBeVisible();
+	await next(host);
+	await expect(host.getByRole('heading', { name: '比赛结束' })).toBeVisible();
+	await expect(host.getByTestId('podium').locator('.p1')).toContainText('杨静');
+	await expect(a.getByTestId('final-mine')).toHaveText('你获得第 1 名，20 分，答对 2 题');
+	await expect(b.getByTestId('final-mine')).toHaveText('你获得第 3 名，5 分，答对 1 题');
+	await audit(a);
+
+	// The results export: per player the right answers and points, and every answer with its time.
+	const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('link', { name: '导出成绩' }).click()]);
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(await (await download.createReadStream()).toArray().then((parts) => Buffer.concat(parts)));
+	const players = wb.getWorksheet('成绩')!;
+	expect([2, 3, 4].map((n) => (players.getRow(n).values as unknown[]).slice(1, 7))).toEqual([
+		[1, '杨静', '第二党小组', 2, 2, 20],
+		[2, '黄丽娟', '第二党小组', 1, 2, 10],
+		[3, '赵磊', '第一党小组', 1, 3, 5]
+	]);
+	expect(wb.getWorksheet('每题作答')!.rowCount).toBe(1 + 7);
+});
