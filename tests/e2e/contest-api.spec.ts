@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, signIn } from './helpers';
 
-// The contest pages are not built yet; this journey drives the contest API from real browsers:
+// The contest API as a client other than our pages would use it, from real browsers:
 // members join by the demo code, follow the Server-Sent Events stream, and see the host's start.
 
 /** Join by code and open the stream in the page; the snapshots it receives collect on `window.__snaps`. */
@@ -43,7 +43,7 @@ test('members join the demo contest by code and follow it live; a stale host com
 			[contestIds[0], expectSeq] as const
 		);
 	expect((await start(seq)).status).toBe(200);
-	expect(await start(seq)).toEqual({ status: 409, body: { message: '画面已更新，请再点一次' } });
+	expect(await start(seq)).toEqual({ status: 409, body: { message: '画面已更新，请再点一次', reason: 'stale' } });
 
 	// Both phones see the read time, then the answers open on the server's clock with the options shown.
 	for (const phone of phones) await expect.poll(async () => (await lastSnap(phone))?.phase, { timeout: 10_000 }).toBe('open');

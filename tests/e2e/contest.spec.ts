@@ -26,6 +26,16 @@ function keysOf(contestId: string): string[][] {
 const option = (page: Page, key: string) => page.locator('.pad .choice').nth(key.charCodeAt(0) - 65);
 const wrongKey = (key: string[]) => (key[0] === 'A' ? 'B' : 'A');
 
+/** With SCREENSHOTS=1 (npm run screenshots), the journey also photographs each screen, and phones in 关怀模式 too. */
+async function shot(page: Page, name: string, elder = false) {
+	if (!process.env.SCREENSHOTS) return;
+	await page.screenshot({ path: `test-results/screens/contest-${name}.png` });
+	if (!elder) return;
+	await page.evaluate(() => document.documentElement.classList.add('elder'));
+	await page.screenshot({ path: `test-results/screens/contest-${name}-elder.png` });
+	await page.evaluate(() => document.documentElement.classList.remove('elder'));
+}
+
 /** The host's space bar, once the controls are ready again (they rest half a second after each step). */
 async function next(host: Page) {
 	await expect(host.locator('.controls .primary')).toBeEnabled();
@@ -70,13 +80,18 @@ test('a secretary hosts two rounds on the projector; three phones play to the po
 	await expect(host.getByTestId('player-count')).toHaveText('3 人已加入');
 	for (const name of ['杨静', '赵磊', '黄丽娟']) await expect(host.locator('.arrivals')).toContainText(name);
 	await audit(a);
+	await shot(host, 'host-lobby');
+	await shot(a, 'phone-lobby', true);
 
 	// Round 1, question 1: the space bar starts; answers open on the server's clock after the read time.
 	await next(host);
 	await expect(option(a, 'A')).toBeEnabled();
 	await expect(host.getByTestId('answered')).toHaveText('已答 0/3');
+	await shot(a, 'phone-open', true);
+	await shot(host, 'host-open');
 	await option(a, keys[0][0]).click();
 	await expect(a.getByTestId('submitted')).toBeVisible();
+	await shot(a, 'phone-submitted');
 	await expect(host.getByTestId('answered')).toHaveText('已答 1/3');
 	await option(b, wrongKey(keys[0])).click();
 	await option(c, keys[0][0]).click();
@@ -89,6 +104,8 @@ test('a secretary hosts two rounds on the projector; three phones play to the po
 	const at = (key: string) => key.charCodeAt(0) - 65;
 	await expect(counts).toHaveText(Array.from({ length: await counts.count() }, (_, i) => String(i === at(keys[0][0]) ? 2 : i === at(wrongKey(keys[0])) ? 1 : 0)));
 	await audit(a);
+	await shot(host, 'host-reveal');
+	await shot(b, 'phone-reveal', true);
 
 	await next(host);
 	await expect(a.getByText('第 2/2 题')).toBeVisible();
@@ -114,14 +131,18 @@ test('a secretary hosts two rounds on the projector; three phones play to the po
 	await expect(host.getByRole('heading', { name: '第 1 轮结束 · 排行榜' })).toBeVisible();
 	await expect(host.locator('.ranking li').first()).toContainText('杨静');
 	await expect(a.getByText('第 1 轮结束 · 排行榜')).toBeVisible();
+	await shot(host, 'host-board');
+	await shot(a, 'phone-board');
 
 	// Round 2: 抢答. B buzzes first and answers alone; a wrong answer costs 5.
 	await next(host);
 	await expect(b.getByRole('button', { name: '抢答' })).toBeEnabled();
+	await shot(b, 'phone-buzzer', true);
 	await b.getByRole('button', { name: '抢答' }).click();
 	await expect(b.getByText('你抢到了！请作答')).toBeVisible();
 	await expect(a.getByText('赵磊 抢到了')).toBeVisible();
 	await expect(host.getByTestId('buzzer')).toHaveText('赵磊 抢到了');
+	await shot(a, 'phone-buzzed-other');
 	await expect(a.locator('.pad')).toHaveCount(0);
 	await option(b, wrongKey(keys[2])).click();
 	await expect(b.getByTestId('my-result')).toContainText('答错了 −5 分');
@@ -135,11 +156,13 @@ test('a secretary hosts two rounds on the projector; three phones play to the po
 	await expect(a.getByTestId('final-mine')).toHaveText('你获得第 1 名，20 分，答对 2 题');
 	await expect(b.getByTestId('final-mine')).toHaveText('你获得第 3 名，5 分，答对 1 题');
 	await audit(a);
+	await shot(host, 'host-podium');
+	await shot(a, 'phone-final', true);
 
 	// The results export: per player the right answers and points, and every answer with its time.
 	const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('link', { name: '导出成绩' }).click()]);
 	const wb = new ExcelJS.Workbook();
-	await wb.xlsx.load(await (await download.createReadStream()).toArray().then((parts) => Buffer.concat(parts)));
+	await wb.xlsx.readFile(await download.path());
 	const players = wb.getWorksheet('成绩')!;
 	expect([2, 3, 4].map((n) => (players.getRow(n).values as unknown[]).slice(1, 7))).toEqual([
 		[1, '杨静', '第二党小组', 2, 2, 20],

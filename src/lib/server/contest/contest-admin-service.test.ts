@@ -76,6 +76,15 @@ describe('setting up a contest', () => {
 		expect(await createContest(db, secretary, { title: '手选', ownerUnitId: office(), teams: 'none', teamScore: 'sum', fixedQuestionIds: [fill.id], rounds: [round({ bankId: '', count: '' })] }, T0)).toMatchObject({ ok: false });
 	});
 
+	it('refuses an exam bank: a contest shows every answer on the big screen', async () => {
+		const admin = await demoActor(db, '13800000000');
+		const exam = one<{ id: string }>("SELECT id FROM question_banks WHERE name = '保密与安全常识'").id;
+		expect(await createContest(db, admin, { title: '竞赛', ownerUnitId: office(), teams: 'none', teamScore: 'sum', rounds: [round({ bankId: exam })] }, T0)).toEqual({
+			ok: false,
+			message: '“保密与安全常识”是考试题库：竞赛会在大屏幕上公布答案，只能用练习题库'
+		});
+	});
+
 	it('is for those who manage the unit: a member is refused, another branch secretary too', async () => {
 		const member = await demoActor(db, '13800000002');
 		const other = await demoActor(db, '13800000003');

@@ -22,11 +22,14 @@ import { firstIssue } from '$lib/shared/schemas';
 /** The streak bonus a round switches on: +2 per answer in a row after the first, at most +10. */
 const STREAK = { per: 2, cap: 10 };
 
-/** What the contest form offers: units to hold it in and banks to draw from. */
+/**
+ * What the contest form offers: units to hold it in and banks to draw from. Practice banks only: a
+ * contest shows every answer and 解析 on the big screen, which an exam bank must never do.
+ */
 export async function contestFormChoices(db: Db, actor: Actor) {
 	return {
 		owners: await bankOwnerChoices(db, actor),
-		banks: (await listBanks(db, actor)).map((b) => ({ id: b.id, name: b.name, count: b.questionCount }))
+		banks: (await listBanks(db, actor)).filter((b) => b.purpose === 'practice').map((b) => ({ id: b.id, name: b.name, count: b.questionCount }))
 	};
 }
 
@@ -73,6 +76,7 @@ export async function createContest(db: Db, actor: Actor, input: unknown, now = 
 	for (const bankId of new Set([...drawn.map((d) => d.rule!.bankId), ...fixedBanks.map((q) => q.bankId)])) {
 		const bank = await bankRepo(db).byId(bankId);
 		if (!bank || !policy.readBank(actor, bank.ownerPath)) return { ok: false, message: m.err_exam_rule_bank() };
+		if (bank.purpose !== 'practice') return { ok: false, message: m.err_contest_exam_bank({ bank: bank.name }) };
 	}
 
 	const rules: PaperRule[] = drawn.map(({ rule: r }) => ({ bankId: r!.bankId, type: r!.type, count: r!.count!, tags: splitTags(r!.tags), maxDifficulty: r!.maxDifficulty }));
