@@ -10,7 +10,9 @@ const pages = [
 	['manage', '/manage', DEMO.secretary],
 	['person', '/manage/people/new', DEMO.secretary],
 	['org', '/manage/org', DEMO.admin],
-	['banks', '/manage/questions', DEMO.admin]
+	['banks', '/manage/questions', DEMO.admin],
+	['contest-join', '/contest', DEMO.member],
+	['contests-new', '/manage/contests/new', DEMO.secretary]
 ] as const;
 
 test('login', async ({ page }) => {
