@@ -10,5 +10,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const contest = contestToHost(locals.db, locals.actor!, params.contestId);
 	const joinUrl = `${url.origin}/c/${contest.code}`;
 	const qrSvg = await QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-	return { contest, joinUrl, qrSvg };
+	// A QR pointing at this machine's loopback opens nothing on a phone: the lobby says so.
+	const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+	return { contest, joinUrl, qrSvg, loopback };
 };
