@@ -55,6 +55,7 @@ test('a secretary hosts two rounds on the projector; three phones play to the po
 	const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, isMobile: false, hasTouch: false })).newPage();
 	await signIn(host, DEMO.secretary, undefined, '/manage/contests/new');
 	await host.getByLabel('竞赛名称').fill('支部知识竞赛（演练）');
+	await host.getByLabel('按党小组组队').check();
 	const round1 = host.getByRole('group', { name: '第 1 轮' });
 	const bank = await round1.getByLabel('题库').locator('option', { hasText: '党章党规基础' }).getAttribute('value');
 	await round1.getByLabel('题库').selectOption(bank!);
@@ -129,7 +130,9 @@ test('a secretary hosts two rounds on the projector; three phones play to the po
 	await expect(host.getByRole('heading', { name: '第 1 轮结束 · 排行榜' })).toBeVisible();
 	await host.waitForTimeout(1000);
 	await expect(host.getByRole('heading', { name: '第 1 轮结束 · 排行榜' })).toBeVisible();
-	await expect(host.locator('.ranking li').first()).toContainText('杨静');
+	await expect(host.getByTestId('team-board').locator('li').first()).toContainText('第二党小组');
+	await expect(host.getByTestId('team-board').locator('li').first()).toContainText('30');
+	await expect(host.locator('.board:not([data-testid]) .ranking li').first()).toContainText('杨静');
 	await expect(a.getByText('第 1 轮结束 · 排行榜')).toBeVisible();
 	await shot(host, 'host-board');
 	await shot(a, 'phone-board');

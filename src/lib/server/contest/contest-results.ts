@@ -7,7 +7,7 @@ import { contestRepo } from './contest-repo';
 import { contestToHost } from './contest-service';
 import { m } from '$lib/paraglide/messages';
 import { ranking } from '$lib/shared/contest/machine';
-import { teamScore } from '$lib/shared/contest/scoring';
+import { teamRanking } from '$lib/shared/contest/teams';
 import { dateTime } from '$lib/shared/format-time';
 import type { Actor } from '$lib/shared/roles';
 
@@ -37,9 +37,7 @@ export async function contestResults(db: Db, actor: Actor, contestId: string) {
 		if (p.removed) players.push({ playerId, rank: null, name: p.name, team: teamOf(p.teamId), correct: p.correct, answered: p.answered, score: p.score, removed: true });
 
 	const combine = live.plan.teams?.combine ?? null;
-	const byTeam = new Map<string, number[]>();
-	for (const p of players) if (!p.removed && p.team) byTeam.set(p.team, [...(byTeam.get(p.team) ?? []), p.score]);
-	const teams = combine ? [...byTeam].map(([name, scores]) => ({ name, members: scores.length, score: teamScore(scores, combine) })).sort((a, b) => b.score - a.score) : [];
+	const teams = combine ? teamRanking(s, combine, Object.fromEntries(teamNames)) : [];
 	return { contest, phase: s.phase, players, teams, combine, questions: live.plan.rounds.reduce((n, r) => n + r.questionIds.length, 0) };
 }
 
@@ -76,7 +74,7 @@ export async function contestWorkbook(db: Db, actor: Actor, contestId: string) {
 			rows: results.players.map((p) => [p.rank ?? m.contest_host_removed_mark().trim(), p.name, p.team, p.correct, p.answered, p.score])
 		},
 		...(results.teams.length
-			? [{ name: m.contests_teams_board(), headers: [m.contests_col_rank(), m.contests_col_team(), m.contests_col_members(), m.contests_col_score()], rows: results.teams.map((t, i) => [i + 1, t.name, t.members, t.score]) }]
+			? [{ name: m.contests_teams_board(), headers: [m.contests_col_rank(), m.contests_col_team(), m.contests_col_members(), m.contests_col_score()], rows: results.teams.map((t) => [t.rank, t.name, t.members, t.score]) }]
 			: []),
 		{
 			name: m.contests_answers_sheet(),

@@ -8,7 +8,8 @@ import { InProcessContestBus, type ContestBus, type ContestMessage, type Persona
 import { applyContestEvent, liveContest } from './contest-engine';
 import { contestRepo } from './contest-repo';
 import { m } from '$lib/paraglide/messages';
-import { currentQuestionId, type ContestEvent, type HostCommand, type Refusal } from '$lib/shared/contest/machine';
+import { teamRanking } from '$lib/shared/contest/teams';
+import { currentQuestionId, type ContestState, type ContestEvent, type HostCommand, type Refusal } from '$lib/shared/contest/machine';
 import { personalResults, rosterOf, snapshotOf, type ShownQuestion } from '$lib/shared/contest/snapshot';
 import type { Stake } from '$lib/shared/contest/scoring';
 import type { Actor } from '$lib/shared/roles';
@@ -31,11 +32,12 @@ interface Room {
 	/** Count-only updates waiting to go out (see COUNT_UPDATE_MS). */
 	pending: Map<string, ReturnType<typeof setTimeout>>;
 	shown: Map<string, ShownQuestion>;
+	groupNames: Map<string, string>;
 }
 const rooms = new WeakMap<Db, Room>();
 export function roomOf(db: Db): Room {
 	let room = rooms.get(db);
-	if (!room) rooms.set(db, (room = { bus: new InProcessContestBus(), timers: new Map(), pending: new Map(), shown: new Map() }));
+	if (!room) rooms.set(db, (room = { bus: new InProcessContestBus(), timers: new Map(), pending: new Map(), shown: new Map(), groupNames: new Map() }));
 	return room;
 }
 
@@ -52,6 +54,14 @@ async function shownQuestion(db: Db, questionId: string | null, version: number 
 	return shown;
 }
 
+/** The names of the players' teams (their 党小组), looked up once per group per server. */
+async function teamNames(db: Db, s: ContestState): Promise<Record<string, string>> {
+	const { groupNames } = roomOf(db);
+	const missing = [...new Set(Object.values(s.players).flatMap((p) => (p.teamId && !groupNames.has(p.teamId) ? [p.teamId] : [])))];
+	if (missing.length) for (const u of await peopleRepo(db).orgUnits(missing)) groupNames.set(u.id, u.name);
+	return Object.fromEntries(groupNames);
+}
+
 /**
  * The message for the contest as it stands: the shared snapshot, and the personal results after a reveal
  * (or always, for a follower just (re)connecting: a player back from a dropped connection sees their score at once).
@@ -61,7 +71,8 @@ export async function contestMessage(db: Db, contestId: string, now = Date.now()
 	if (!live) return null;
 	const s = live.state;
 	const qid = currentQuestionId(live.plan.rounds, s);
-	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now);
+	const teams = live.plan.teams && (s.phase === 'board' || s.phase === 'final') ? teamRanking(s, live.plan.teams.combine, await teamNames(db, s)) : null;
+	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now, teams);
 	const personal: Record<string, PersonalResult> | null = alwaysPersonal || s.phase === 'reveal' || s.phase === 'board' || s.phase === 'final' ? personalResults(s) : null;
 	let roster: string | null = null;
 	return { snapshot, snapshotJson: JSON.stringify(snapshot), personal, rosterJson: () => (roster ??= JSON.stringify(rosterOf(s))) };

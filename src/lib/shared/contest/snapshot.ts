@@ -1,5 +1,6 @@
 import { currentQuestionId, ranking, type ContestState, type RoundPlan } from './machine';
 import type { QuestionContent } from '../quiz/types';
+import type { TeamRow } from './teams';
 
 /**
  * What every screen of a contest sees, the same for all: built once per change and sent to every
@@ -26,6 +27,8 @@ export interface ContestSnapshot {
 	reveal: { answer: string[]; counts: Record<string, number>; explanation: string } | null;
 	/** At the board and the end: the ranking (top 10 at the board, everyone at the end). */
 	board: { name: string; score: number; correct: number; rank: number }[] | null;
+	/** Team play, at the board and the end: the teams' standing. */
+	teams: { name: string; score: number; correct: number; rank: number }[] | null;
 }
 
 export interface ShownQuestion {
@@ -33,7 +36,7 @@ export interface ShownQuestion {
 	stemHtml: string;
 }
 
-export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQuestion | null, now: number): ContestSnapshot {
+export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQuestion | null, now: number, teams: TeamRow[] | null = null): ContestSnapshot {
 	const round = s.phase === 'lobby' ? null : plan[s.round];
 	const qid = currentQuestionId(plan, s);
 	// 风险题: the question stays hidden while stakes are picked.
@@ -65,7 +68,8 @@ export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQu
 		buzzedBy: s.buzzes[0] ? (s.players[s.buzzes[0]]?.name ?? null) : null,
 		buzzerId: s.buzzes[0] ?? null,
 		reveal: s.phase === 'reveal' && question ? { answer: question.content.answer, counts, explanation: question.content.explanation } : null,
-		board: s.phase === 'board' ? rows.slice(0, 10) : s.phase === 'final' ? rows : null
+		board: s.phase === 'board' ? rows.slice(0, 10) : s.phase === 'final' ? rows : null,
+		teams: teams && (s.phase === 'board' || s.phase === 'final') ? teams.map(({ name, score, correct, rank }) => ({ name, score, correct, rank })) : null
 	};
 }
 
