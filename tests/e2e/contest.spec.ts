@@ -174,3 +174,47 @@ test('a secretary hosts two rounds on the projector; three phones play to the po
 	]);
 	expect(wb.getWorksheet('每题作答')!.rowCount).toBe(1 + 7);
 });
+
+test('a guest joins by nickname where the host allows it; where not, the phone is sent to sign in', async ({ browser }) => {
+	const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, isMobile: false, hasTouch: false })).newPage();
+	await signIn(host, DEMO.secretary, undefined, '/manage/contests/new');
+	await host.getByLabel('竞赛名称').fill('开放日竞赛');
+	await host.getByLabel(/允许游客用昵称加入/).check();
+	const round1 = host.getByRole('group', { name: '第 1 轮' });
+	await round1.getByLabel('题数').fill('1');
+	await round1.getByLabel('读题秒数').fill('0');
+	await host.getByRole('group', { name: '第 2 轮' }).getByLabel('类型').selectOption('');
+	await host.getByRole('button', { name: '创建竞赛' }).click();
+	await host.waitForURL(/\/manage\/contests\/[\w-]+$/);
+	const contestId = host.url().split('/').at(-1)!;
+	const key = keysOf(contestId)[0];
+	await host.goto(`/display/contest/${contestId}`);
+	const code = (await host.getByTestId('join-code').textContent())!.trim();
+
+	// A phone that is not signed in: a nickname is asked for and checked.
+	const guest = await (await browser.newContext()).newPage();
+	await guest.goto(`/c/${code}`);
+	await guest.locator('html[data-ready]').waitFor({ state: 'attached' });
+	await expect(guest.getByRole('heading', { name: '以游客身份加入' })).toBeVisible();
+	await audit(guest);
+	await shot(guest, 'guest-nickname', true);
+	await guest.getByLabel('昵称（会显示在大屏幕上）').fill('李书记');
+	await guest.getByRole('button', { name: '加入' }).click();
+	await expect(guest.getByRole('alert')).toHaveText('昵称不能冒充书记、管理员或组织');
+	await guest.getByLabel('昵称（会显示在大屏幕上）').fill('访客小周');
+	await guest.getByRole('button', { name: '加入' }).click();
+	await expect(guest.getByText('已加入，等主持人开始')).toBeVisible();
+	await expect(host.locator('.arrivals')).toContainText('访客小周');
+
+	// Reloading keeps the seat without asking again; then the guest plays.
+	await guest.reload();
+	await expect(guest.getByText('已加入，等主持人开始')).toBeVisible();
+	await next(host);
+	await option(guest, key[0]).click();
+	await expect(guest.getByTestId('my-result')).toContainText('答对了 +10 分');
+
+	// The demo contest keeps guests out: an anonymous phone goes to the sign-in page, and back after it.
+	const stranger = await (await browser.newContext()).newPage();
+	await stranger.goto('/c/135790');
+	await stranger.waitForURL(/\/login\?next=%2Fc%2F135790/);
+});

@@ -13,6 +13,11 @@ const anon = { user: null, session: null, actor: null };
 describe('route guard', () => {
 	it('sends visitors to sign in, and answers APIs with 401', () => {
 		expect(decide('/(member)/study', anon, NOW).kind).toBe('login');
+		// A contest's player page and its calls let guests through; each contest decides whether to seat them.
+		expect(decide('/(play)/c/[code]', anon, NOW).kind).toBe('pass');
+		expect(decide('/api/contests/[contestId]/play', anon, NOW).kind).toBe('pass');
+		expect(decide('/api/contests/join', anon, NOW).kind).toBe('unauthorized');
+		expect(decide('/api/contests/[contestId]/host', anon, NOW).kind).toBe('unauthorized');
 		expect(decide('/api/sync', anon, NOW).kind).toBe('unauthorized');
 		expect(decide('/(public)/login', anon, NOW).kind).toBe('pass');
 		expect(decide('/healthz', anon, NOW).kind).toBe('pass');

@@ -154,6 +154,11 @@ export const policy = {
 		return this.manageBank(actor, ownerPath);
 	},
 
+	/** Join a contest without signing in, under a nickname: only where its host switched guests on. */
+	joinContestAsGuest(contest: { guests?: boolean }): boolean {
+		return contest.guests === true;
+	},
+
 	/** Play in a contest: members of its owner unit and everything beneath it. */
 	playContest(actor: Actor, ownerPath: string): boolean {
 		return within(actor.branchPath, ownerPath);

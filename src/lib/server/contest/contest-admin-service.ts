@@ -93,7 +93,7 @@ export async function createContest(db: Db, actor: Actor, input: unknown, now = 
 		const questionIds = i === 0 && fixed.length ? fixed : items.slice(next, (next += r.count!)).map((q) => q.questionId);
 		return { kind: r.kind, questionIds, seconds: r.seconds, readSeconds: r.readSeconds, scoring: scoringOf(r), buzzPenalty: r.kind === 'buzz' ? r.penalty : 0 };
 	});
-	const plan: ContestPlan = { rounds, versions, ...(c.teams === 'groups' ? { teams: { combine: c.teamScore } } : {}) };
+	const plan: ContestPlan = { rounds, versions, ...(c.teams === 'groups' ? { teams: { combine: c.teamScore } } : {}), ...(c.guests ? { guests: true } : {}) };
 	const id = uuidv7(now);
 	contestRepo(db).insert({ id, title: c.title, ownerUnitId: owner.id, code: freshCode(db), plan: JSON.stringify(plan), createdBy: actor.userId, createdAt: now });
 	return { ok: true, id };

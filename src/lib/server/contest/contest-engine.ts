@@ -11,6 +11,8 @@ export interface ContestPlan {
 	versions: Record<string, number>;
 	/** Team play by 党小组 (a player's team is their group): the team's score is the sum or the average of its members'. */
 	teams?: { combine: 'sum' | 'average' };
+	/** Guests may join under a nickname, without signing in (switched on by the host). */
+	guests?: boolean;
 }
 
 /** A contest being played: its rules, answer keys (server-side only) and current state. */

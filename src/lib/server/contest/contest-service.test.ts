@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { demoActor, withDemoDatabase } from '../test-db';
 import { contestRepo } from './contest-repo';
 import { forgetLiveContests } from './contest-engine';
-import { followContest, hostCommand, joinByCode, playerAction, roomOf } from './contest-service';
+import { assertMayFollow, contestMessage, followContest, guestPlayerId, hostCommand, joinAsGuest, joinByCode, playerAction, roomOf } from './contest-service';
 import type { ContestMessage } from './contest-bus';
 import type { ContestPlan } from './contest-engine';
 import type { Db } from '../db/client';
@@ -17,13 +17,13 @@ beforeEach(() => {
 const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function setUp() {
+function setUp(extra: Partial<ContestPlan> = {}) {
 	const row = db.$client
 		.prepare("SELECT q.id, q.version, v.content FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.version WHERE q.type = 'single' ORDER BY q.id LIMIT 1")
 		.get() as { id: string; version: number; content: string };
 	const content = JSON.parse(row.content) as QuestionContent;
 	// Read time of 50 ms so the server's own timer opens the answers within the test.
-	const plan: ContestPlan = { rounds: [{ kind: 'all', questionIds: [row.id], seconds: 20, readSeconds: 0.05, scoring: { mode: 'accuracy', points: 10 }, buzzPenalty: 0 }], versions: { [row.id]: row.version } };
+	const plan: ContestPlan = { rounds: [{ kind: 'all', questionIds: [row.id], seconds: 20, readSeconds: 0.05, scoring: { mode: 'accuracy', points: 10 }, buzzPenalty: 0 }], versions: { [row.id]: row.version }, ...extra };
 	const office = db.$client.prepare("SELECT id FROM org_units WHERE name = '机关第一党支部'").get() as { id: string };
 	contestRepo(db).insert({ id: 'c1', title: '支部知识竞赛', ownerUnitId: office.id, code: '246810', plan: JSON.stringify(plan), createdBy: null, createdAt: T0 });
 	return { right: content.answer, wrong: [content.options.find((o) => o.key !== content.answer[0])!.key], explanation: content.explanation };
@@ -55,7 +55,7 @@ describe('running a contest', () => {
 		const secretary = await demoActor(db, '13800000001');
 		const a = await demoActor(db, '13800000004');
 		const b = await demoActor(db, '13800000005');
-		expect(await joinByCode(db, a, '246810')).toEqual({ ok: true, contestId: 'c1', title: '支部知识竞赛' });
+		expect(await joinByCode(db, a, '246810')).toEqual({ ok: true, contestId: 'c1', title: '支部知识竞赛', playerId: a.userId });
 		expect(await joinByCode(db, b, '246810')).toMatchObject({ ok: true });
 		expect(await joinByCode(db, a, '999999')).toEqual({ ok: false, message: '没有进行中的这个竞赛码，请核对 6 位数字' });
 
@@ -89,5 +89,40 @@ describe('running a contest', () => {
 		expect(await joinByCode(db, retired, '246810')).toEqual({ ok: false, message: '没有进行中的这个竞赛码，请核对 6 位数字' });
 		expect(await status(playerAction(db, retired, 'c1', { type: 'buzz' }))).toBe(404);
 		expect(await playerAction(db, member, 'c1', { type: 'buzz' })).toEqual({ ok: false, message: '请先加入竞赛', reason: 'unknown_player' });
+	});
+});
+
+describe('guests', () => {
+	const guest = (n: number) => ({ guestToken: String(n).repeat(43).slice(0, 43) });
+
+	it('are sent to sign in unless the contest lets them in', async () => {
+		setUp();
+		expect(await joinAsGuest(db, guest(1), '246810', '小王')).toMatchObject({ ok: false, login: true });
+		expect(await status(playerAction(db, guest(1), 'c1', { type: 'buzz' }))).toBe(404);
+		expect(await status(assertMayFollow(db, guest(1), 'c1'))).toBe(404);
+	});
+
+	it('join under a checked nickname, come back to the same seat, and play; nobody else can act in their seat', async () => {
+		const keys = setUp({ guests: true });
+		const secretary = await demoActor(db, '13800000001');
+		expect(await joinAsGuest(db, guest(1), '246810', null)).toEqual({ ok: true, contestId: 'c1', title: '支部知识竞赛', needNickname: true });
+		expect(await joinAsGuest(db, guest(1), '246810', '王书记')).toEqual({ ok: false, message: '昵称不能冒充书记、管理员或组织' });
+		expect(await joinAsGuest(db, guest(1), '246810', '')).toEqual({ ok: false, message: '请输入昵称' });
+		const joined = await joinAsGuest(db, guest(1), '246810', '  小王 ');
+		expect(joined).toMatchObject({ ok: true, playerId: guestPlayerId(guest(1).guestToken, 'c1') });
+		// Back again (a closed tab): the same seat and name, no nickname asked.
+		expect(await joinAsGuest(db, guest(1), '246810', null)).toEqual(joined);
+		expect((await assertMayFollow(db, guest(1), 'c1')).host).toBe(false);
+
+		expect(await hostCommand(db, secretary, 'c1', (await contestMessage(db, 'c1'))!.snapshot.seq, { type: 'start' })).toMatchObject({ ok: true });
+		await sleep(150);
+		// Another browser (another secret) has no seat, even knowing the first guest's id.
+		expect(await playerAction(db, guest(2), 'c1', { type: 'answer', response: keys.right })).toMatchObject({ ok: false, reason: 'unknown_player' });
+		expect(await playerAction(db, guest(1), 'c1', { type: 'answer', response: keys.right })).toMatchObject({ ok: true });
+		const message = await contestMessage(db, 'c1');
+		expect(message?.snapshot).toMatchObject({ phase: 'reveal', players: 1 });
+		expect(message?.personal?.[guestPlayerId(guest(1).guestToken, 'c1')]).toMatchObject({ score: 10, rank: 1 });
+		expect(message?.rosterJson()).toContain('"name":"小王"');
+		expect(await status(hostCommand(db, guest(1) as never, 'c1', 0, { type: 'next' }))).not.toBe(200);
 	});
 });

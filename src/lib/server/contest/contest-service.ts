@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
@@ -8,11 +9,33 @@ import { InProcessContestBus, type ContestBus, type ContestMessage, type Persona
 import { applyContestEvent, liveContest } from './contest-engine';
 import { contestRepo } from './contest-repo';
 import { m } from '$lib/paraglide/messages';
+import { checkNickname, NICKNAME_MAX, type NicknameCheck } from '$lib/shared/contest/nickname';
 import { teamRanking } from '$lib/shared/contest/teams';
 import { currentQuestionId, type ContestState, type ContestEvent, type HostCommand, type Refusal } from '$lib/shared/contest/machine';
 import { personalResults, rosterOf, snapshotOf, type ShownQuestion } from '$lib/shared/contest/snapshot';
 import type { Stake } from '$lib/shared/contest/scoring';
 import type { Actor } from '$lib/shared/roles';
+
+/** Who plays: a signed-in member, or a guest known by the secret in their browser's cookie. */
+export type Guest = { guestToken: string };
+export type Player = Actor | Guest;
+const isGuest = (who: Player): who is Guest => 'guestToken' in who;
+
+/**
+ * A guest's seat id, derived from their cookie's secret and the contest: a guest id shows on screens
+ * (a buzz, the host's roster), and knowing it gives no way to act in that seat.
+ */
+export const guestPlayerId = (token: string, contestId: string) => 'g_' + createHash('sha256').update(`${contestId}:${token}`).digest('base64url').slice(0, 22);
+
+/** The seat this player acts in, if they may play this contest; null otherwise. */
+async function seatOf(db: Db, who: Player, contestId: string): Promise<string | null> {
+	if (!isGuest(who)) {
+		const owner = contestRepo(db).ownerPath(contestId);
+		return owner && policy.playContest(who, owner) ? who.userId : null;
+	}
+	const live = await liveContest(db, contestId);
+	return live && policy.joinContestAsGuest(live.plan) ? guestPlayerId(who.guestToken, contestId) : null;
+}
 
 export type ContestOutcome = { ok: true; seq: number } | { ok: false; message: string; reason: Refusal };
 
@@ -150,34 +173,70 @@ export function openContests(db: Db, actor: Actor) {
 }
 
 /** A signed-in member joins by the six digits (or the QR's link): as themselves, in their 党小组's team. */
-export async function joinByCode(db: Db, actor: Actor, code: string, now = Date.now()): Promise<{ ok: true; contestId: string; title: string } | { ok: false; message: string }> {
+export async function joinByCode(db: Db, actor: Actor, code: string, now = Date.now()): Promise<{ ok: true; contestId: string; title: string; playerId: string } | { ok: false; message: string }> {
 	const contestId = /^\d{6}$/.test(code) ? contestRepo(db).byCode(code) : null;
 	const owner = contestId ? contestRepo(db).ownerPath(contestId) : null;
 	if (!contestId || !owner || !policy.playContest(actor, owner)) return { ok: false, message: m.err_contest_code() };
 	const user = await peopleRepo(db).userById(actor.userId);
 	const r = await applyAndPublish(db, contestId, { type: 'join', playerId: actor.userId, name: user?.name ?? '', teamId: actor.groupId ?? null }, now);
-	return r.ok ? { ok: true, contestId, title: contestRepo(db).byId(contestId)?.title ?? '' } : r;
+	return r.ok ? { ok: true, contestId, title: contestRepo(db).byId(contestId)?.title ?? '', playerId: actor.userId } : r;
 }
+
+export type GuestJoin = { ok: true; contestId: string; title: string; playerId: string } | { ok: true; contestId: string; title: string; needNickname: true } | { ok: false; message: string; login?: true };
+
+/**
+ * A guest (not signed in) joins by code, where the contest lets guests in: with a nickname the first
+ * time (checked: see shared/contest/nickname.ts), without one when coming back to the same seat.
+ * A contest without guests sends them to sign in.
+ */
+export async function joinAsGuest(db: Db, guest: Guest, code: string, nickname: string | null, now = Date.now()): Promise<GuestJoin> {
+	const contestId = /^\d{6}$/.test(code) ? contestRepo(db).byCode(code) : null;
+	const live = contestId ? await liveContest(db, contestId) : null;
+	if (!contestId || !live) return { ok: false, message: m.err_contest_code() };
+	if (!policy.joinContestAsGuest(live.plan)) return { ok: false, message: m.err_signed_out(), login: true };
+	const title = contestRepo(db).byId(contestId)?.title ?? '';
+	const playerId = guestPlayerId(guest.guestToken, contestId);
+	const seat = live.state.players[playerId];
+	let name = seat?.name;
+	if (nickname !== null) {
+		const checked = checkNickname(nickname);
+		if (!checked.ok) return { ok: false, message: NICKNAME_REFUSALS[checked.reason]() };
+		name = checked.nickname;
+	}
+	if (!name) return { ok: true, contestId, title, needNickname: true };
+	const r = await applyAndPublish(db, contestId, { type: 'join', playerId, name, teamId: null }, now);
+	return r.ok ? { ok: true, contestId, title, playerId } : r;
+}
+
+const NICKNAME_REFUSALS: Record<Exclude<NicknameCheck, { ok: true }>['reason'], () => string> = {
+	empty: m.err_nickname_empty,
+	long: () => m.err_nickname_long({ max: NICKNAME_MAX }),
+	unreadable: m.err_nickname_unreadable,
+	contact: m.err_nickname_contact,
+	reserved: m.err_nickname_reserved,
+	rude: m.err_nickname_rude
+};
 
 export type PlayerAction = { type: 'answer'; response: string[] } | { type: 'buzz' } | { type: 'stake'; stake: Stake };
 
-export async function playerAction(db: Db, actor: Actor, contestId: string, action: PlayerAction, now = Date.now()): Promise<ContestOutcome> {
-	const owner = contestRepo(db).ownerPath(contestId);
-	if (!owner || !policy.playContest(actor, owner)) error(404, m.err_contest_missing());
-	return applyAndPublish(db, contestId, { ...action, playerId: actor.userId } as ContestEvent, now);
+export async function playerAction(db: Db, who: Player, contestId: string, action: PlayerAction, now = Date.now()): Promise<ContestOutcome> {
+	const playerId = await seatOf(db, who, contestId);
+	if (!playerId) error(404, m.err_contest_missing());
+	return applyAndPublish(db, contestId, { ...action, playerId } as ContestEvent, now);
 }
 
-/** Whoever may host or play a contest may follow it; anyone else gets 404. Says whether they follow as host. */
-export function assertMayFollow(db: Db, actor: Actor, contestId: string): { host: boolean } {
+/** Whoever may host or play a contest may follow it; anyone else gets 404. Says whether they follow as host, and their seat. */
+export async function assertMayFollow(db: Db, who: Player, contestId: string): Promise<{ host: boolean; playerId: string }> {
 	const owner = contestRepo(db).ownerPath(contestId);
-	const host = owner !== null && policy.hostContest(actor, owner);
-	if (!owner || !(host || policy.playContest(actor, owner))) error(404, m.err_contest_missing());
-	return { host };
+	const host = owner !== null && !isGuest(who) && policy.hostContest(who, owner);
+	const playerId = owner ? await seatOf(db, who, contestId) : null;
+	if (!owner || !(host || playerId)) error(404, m.err_contest_missing());
+	return { host, playerId: playerId ?? (who as Actor).userId };
 }
 
 /** Follow a contest: the message now, then each change, until `stop`. */
-export async function followContest(db: Db, actor: Actor, contestId: string, listener: (message: ContestMessage) => void): Promise<() => void> {
-	assertMayFollow(db, actor, contestId);
+export async function followContest(db: Db, who: Player, contestId: string, listener: (message: ContestMessage) => void): Promise<() => void> {
+	await assertMayFollow(db, who, contestId);
 	const stop = roomOf(db).bus.subscribe(contestId, listener);
 	const message = await contestMessage(db, contestId, Date.now(), true);
 	if (message) {

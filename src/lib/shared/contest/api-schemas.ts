@@ -3,6 +3,7 @@ import { STAKES } from './scoring';
 
 /** Bodies of the contest's POST endpoints. */
 export const joinSchema = v.object({ code: v.pipe(v.string(), v.trim(), v.maxLength(12)) });
+export const guestJoinSchema = v.object({ code: v.pipe(v.string(), v.trim(), v.maxLength(12)), nickname: v.optional(v.pipe(v.string(), v.maxLength(200))) });
 
 export const hostSchema = v.object({
 	expectSeq: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -33,6 +33,7 @@ export const contestInputSchema = v.pipe(
 		ownerUnitId: v.pipe(v.string(), v.nonEmpty(() => m.err_bank_owner())),
 		teams: v.picklist(['none', 'groups'] as const),
 		teamScore: v.picklist(['sum', 'average'] as const),
+		guests: v.optional(v.boolean(), false),
 		rounds: v.pipe(v.array(roundInputSchema), v.minLength(1, () => m.err_contest_rounds()), v.maxLength(MAX_ROUNDS)),
 		fixedQuestionIds: v.optional(v.pipe(v.array(v.string()), v.maxLength(30, () => m.err_contest_round_count())), [])
 	}),

@@ -1,4 +1,7 @@
+import { json } from '@sveltejs/kit';
 import { assertMayFollow, followContest } from '$lib/server/contest/contest-service';
+import { playerFrom } from '$lib/server/contest/guest-cookie';
+import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
 const HEARTBEAT_MS = 15_000;
@@ -9,9 +12,10 @@ const HEARTBEAT_MS = 15_000;
  * `roster` (every seat, for the lobby and for removing a player). A comment line
  * every 15 s keeps proxies and phones from dropping the connection.
  */
-export const GET: RequestHandler = async ({ locals, params, request }) => {
-	const actor = locals.actor!;
-	const { host } = assertMayFollow(locals.db, actor, params.contestId);
+export const GET: RequestHandler = async ({ locals, params, request, cookies }) => {
+	const who = playerFrom(locals.actor, cookies);
+	if (!who) return json({ message: m.err_signed_out() }, { status: 401 });
+	const { host, playerId } = await assertMayFollow(locals.db, who, params.contestId);
 	const encoder = new TextEncoder();
 	let stop: (() => void) | null = null;
 	let beat: ReturnType<typeof setInterval> | undefined;
@@ -28,9 +32,9 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 				stop?.();
 				clearInterval(beat);
 			};
-			stop = await followContest(locals.db, actor, params.contestId, (message) => {
+			stop = await followContest(locals.db, who, params.contestId, (message) => {
 				send(`id: ${message.snapshot.seq}\nevent: snapshot\ndata: ${message.snapshotJson}\n\n`);
-				const mine = message.personal?.[actor.userId];
+				const mine = message.personal?.[playerId];
 				if (mine) send(`event: me\ndata: ${JSON.stringify(mine)}\n\n`);
 				if (host) send(`event: roster\ndata: ${message.rosterJson()}\n\n`);
 			});
