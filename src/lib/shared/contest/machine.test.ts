@@ -72,6 +72,28 @@ describe('the contest state machine', () => {
 		c.ok({ type: 'host', expectSeq: seen, command: { type: 'next' } });
 		expect(c.try({ type: 'host', expectSeq: seen, command: { type: 'next' } })).toEqual({ ok: false, reason: 'stale' });
 		expect(c.s.phase).toBe('open');
+		expect(c.try({ type: 'host', expectSeq: c.s.seq + 1, command: { type: 'next' } })).toEqual({ ok: false, reason: 'stale' });
+	});
+
+	it('takes the host press made before players joined or answered: only a new step makes a screen stale', () => {
+		const c = contest([round('all', ['q1', 'q2'])]);
+		const lobby = c.s.seq;
+		c.ok({ type: 'join', playerId: 'p4', name: '新来的', teamId: null });
+		c.ok({ type: 'host', expectSeq: lobby, command: { type: 'start' } });
+		expect(c.s.phase).toBe('intro');
+		c.host({ type: 'next' });
+		const open = c.s.seq;
+		c.answer('p1', 'A');
+		c.ok({ type: 'host', expectSeq: open, command: { type: 'pause' } });
+		expect(c.s.pausedLeftMs).not.toBeNull();
+		// The answer that closes the question moves the step: a "reveal now" made before it is stale.
+		c.host({ type: 'resume' });
+		const beforeLast = c.s.seq;
+		c.answer('p2', 'A');
+		c.answer('p3', 'A');
+		c.answer('p4', 'A');
+		expect(c.s.phase).toBe('reveal');
+		expect(c.try({ type: 'host', expectSeq: beforeLast, command: { type: 'next' } })).toEqual({ ok: false, reason: 'stale' });
 	});
 
 	it('takes one answer per player per question, only while answers are open', () => {

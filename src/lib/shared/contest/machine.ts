@@ -42,6 +42,12 @@ export interface Answer {
 
 export interface ContestState {
 	seq: number;
+	/**
+	 * The seq of the last change the host acts on: a new phase or question, a pause, or a host command.
+	 * Joins, answers, stakes and buzzes move `seq` but not this, so a lobby filling up or answers coming
+	 * in never make the host's press "stale"; a second press of the same step still is.
+	 */
+	placeSeq: number;
 	phase: Phase;
 	round: number;
 	question: number;
@@ -81,7 +87,7 @@ export type StepResult = { ok: true; state: ContestState } | { ok: false; reason
 export type IsCorrect = (questionId: string, response: string[]) => boolean;
 
 export function initialState(): ContestState {
-	return { seq: 0, phase: 'lobby', round: 0, question: 0, endsAt: null, openedAt: null, pausedLeftMs: null, pausedAt: null, players: {}, answers: {}, buzzes: [], stakes: {}, lastPoints: {} };
+	return { seq: 0, placeSeq: 0, phase: 'lobby', round: 0, question: 0, endsAt: null, openedAt: null, pausedLeftMs: null, pausedAt: null, players: {}, answers: {}, buzzes: [], stakes: {}, lastPoints: {} };
 }
 
 export const currentRound = (plan: RoundPlan[], s: ContestState) => plan[s.round];
@@ -96,8 +102,11 @@ const active = (s: ContestState) => Object.entries(s.players).filter(([, p]) => 
 export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent, now: number, isCorrect: IsCorrect): StepResult {
 	const s = state;
 	const seq = state.seq;
+	const before = { phase: s.phase, round: s.round, question: s.question, paused: s.pausedLeftMs !== null };
 	const done = (): StepResult => {
 		s.seq = seq + 1;
+		const moved = s.phase !== before.phase || s.round !== before.round || s.question !== before.question || (s.pausedLeftMs !== null) !== before.paused;
+		if (moved || event.type === 'host') s.placeSeq = s.seq;
 		return { ok: true, state: s };
 	};
 	const refuse = (reason: Refusal): StepResult => ({ ok: false, reason });
@@ -147,7 +156,8 @@ export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent
 			return done();
 		}
 		case 'host': {
-			if (event.expectSeq !== seq) return refuse('stale');
+			// Made against a screen older than the last step (or from nowhere): a double press, refused.
+			if (event.expectSeq < (s.placeSeq ?? 0) || event.expectSeq > seq) return refuse('stale');
 			const c = event.command;
 			switch (c.type) {
 				case 'start':
