@@ -2,11 +2,13 @@
  * npm run bench:contest -- --players 5000 — the built server, N simulated players over real HTTP on
  * loopback: each joins by code, follows the SSE stream and answers all 10 questions; the host moves
  * the contest on through its own stream and POSTs. Prints one JSON line:
- *   join_s           time for all N to join (200 at a time)
- *   fanout_*_ms      server send (snapshot.serverNow) to player receive, for the phase changes
- *   ack_p99_ms       answer POST to its acknowledgement
- *   lost             answers acknowledged but not in the database (must be 0)
- *   server_rss_mb    the server's resident memory at the end
+ *   join_s             time for all N to join (200 at a time)
+ *   fanout_*_ms        server send (snapshot.serverNow) to player receive, for the phase changes
+ *   ack_p99_ms         answer POST to its acknowledgement, answers spread over the first --spread
+ *                      seconds (default 5) of each question as people read and tap (questions 1–9)
+ *   ack_burst_p99_ms   the same when all N answer in the same millisecond (question 10): the worst case
+ *   lost               answers acknowledged but not in the database (must be 0)
+ *   server_rss_mb      the server's resident memory at the end
  */
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -26,13 +28,31 @@ const arg = (name: string, fallback: number) => {
 };
 const PLAYERS = arg('players', 5000);
 const QUESTIONS = 10;
+const SPREAD_MS = arg('spread', 5) * 1000;
 const CODE = '864209';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** What the simulated phones read of a snapshot. The host parses it whole; 5,000 phones in one process read only these. */
+type Seen = Pick<ContestSnapshot, 'seq' | 'phase' | 'serverNow' | 'players'> & { question: { number: number } | null };
+
+const grab = (json: string, pattern: RegExp) => Number(pattern.exec(json)?.[1] ?? NaN);
+function glance(json: string): Seen {
+	const question = grab(json, /"question":\{"number":(\d+)/);
+	return {
+		seq: grab(json, /"seq":(\d+)/),
+		phase: /"phase":"(\w+)"/.exec(json)![1] as Seen['phase'],
+		serverNow: grab(json, /"serverNow":(\d+)/),
+		players: grab(json, /"players":(\d+)/),
+		question: Number.isNaN(question) ? null : { number: question }
+	};
+}
+
 interface Follower {
-	last: ContestSnapshot | null;
+	last: Seen | null;
+	/** Parse the whole snapshot (the host), or only glance at it (the phones). */
+	full?: boolean;
 	/** Receive delay of each phase change seen, by `${seq}`. */
-	onSnapshot?: (s: ContestSnapshot) => void;
+	onSnapshot?: (s: Seen) => void;
 }
 
 const streamAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
@@ -55,7 +75,7 @@ function follow(url: string, cookie: string, f: Follower, delays: number[]): Pro
 						if (!block.includes('event: snapshot')) continue;
 						const data = block.split('\n').find((l) => l.startsWith('data: '));
 						if (!data) continue;
-						const snap = JSON.parse(data.slice(6)) as ContestSnapshot;
+						const snap: Seen = f.full ? (JSON.parse(data.slice(6)) as ContestSnapshot) : glance(data.slice(6));
 						// Phase changes are what players wait for; count-only updates are coalesced on purpose.
 						if (snap.phase !== lastPhase && f.last) delays.push(Date.now() - snap.serverNow);
 						lastPhase = snap.phase;
@@ -119,7 +139,7 @@ async function main() {
 		const delays: number[] = [];
 		const players: Follower[] = cookies.map(() => ({ last: null }));
 		for (let i = 0; i < cookies.length; i += 500) await Promise.all(cookies.slice(i, i + 500).map((c, j) => follow(`${server.baseUrl}/api/contests/bench/stream`, c, players[i + j], delays)));
-		const hostView: Follower = { last: null };
+		const hostView: Follower = { last: null, full: true };
 		await follow(`${server.baseUrl}/api/contests/bench/stream`, host, hostView, []);
 		while (!hostView.last || hostView.last.players < PLAYERS) await sleep(50);
 
@@ -131,17 +151,20 @@ async function main() {
 			while (!check()) await sleep(5);
 		};
 		const acks: number[] = [];
+		const burstAcks: number[] = [];
 		let acknowledged = 0;
 		await command('start');
 		for (let q = 0; q < QUESTIONS; q++) {
 			await until(() => hostView.last!.phase === 'intro' && hostView.last!.question?.number === q + 1);
 			await command('next'); // open the answers now rather than after the read time
 			await until(() => players.every((p) => p.last?.phase === 'open' && p.last.question?.number === q + 1));
+			const burst = q === QUESTIONS - 1;
 			await Promise.all(
 				cookies.map(async (c) => {
+					if (!burst) await sleep(Math.random() * SPREAD_MS);
 					const t0 = performance.now();
 					const r = await postJson(`${server.baseUrl}/api/contests/bench/play`, headers(c), JSON.stringify({ type: 'answer', response: answers[q] }));
-					acks.push(performance.now() - t0);
+					(burst ? burstAcks : acks).push(performance.now() - t0);
 					if (r.status === 200) acknowledged++;
 				})
 			);
@@ -156,6 +179,7 @@ async function main() {
 		closeDatabase(db);
 		delays.sort((a, b) => a - b);
 		acks.sort((a, b) => a - b);
+		burstAcks.sort((a, b) => a - b);
 		console.log(
 			JSON.stringify({
 				bench: 'contest',
@@ -165,6 +189,8 @@ async function main() {
 				fanout_p95_ms: round(percentile(delays, 95)),
 				fanout_p99_ms: round(percentile(delays, 99)),
 				ack_p99_ms: round(percentile(acks, 99)),
+				ack_burst_p99_ms: round(percentile(burstAcks, 99)),
+				answer_spread_s: SPREAD_MS / 1000,
 				lost: acknowledged - stored,
 				server_rss_mb: rss,
 				answers_acknowledged: acknowledged,

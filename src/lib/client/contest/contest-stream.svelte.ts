@@ -10,6 +10,8 @@ export class ContestStream {
 	snapshot = $state<ContestSnapshot | null>(null);
 	me = $state<PersonalResult | null>(null);
 	roster = $state<RosterEntry[]>([]);
+	/** The host's full ranking at the end (phones get the top ten in the snapshot). */
+	ranking = $state<NonNullable<ContestSnapshot['board']> | null>(null);
 	/** False from a dropped connection until the next snapshot arrives. */
 	connected = $state(false);
 	/** Ticks four times a second while a phase has an end, for countdowns. */
@@ -40,6 +42,7 @@ export class ContestStream {
 		});
 		source.addEventListener('me', (e) => (this.me = JSON.parse((e as MessageEvent<string>).data) as PersonalResult));
 		source.addEventListener('roster', (e) => (this.roster = JSON.parse((e as MessageEvent<string>).data) as RosterEntry[]));
+		source.addEventListener('ranking', (e) => (this.ranking = JSON.parse((e as MessageEvent<string>).data) as NonNullable<ContestSnapshot['board']>));
 		source.addEventListener('error', () => {
 			this.connected = false;
 			// EventSource retries by itself, except after an error response (a restarting server's 502): then we do.

@@ -97,19 +97,21 @@ describe('setting up a contest', () => {
 describe('results', () => {
 	it('rank players and teams, and the workbook lists every answer with its right/wrong and seconds', async () => {
 		const secretary = await demoActor(db, '13800000001');
-		const r = await createContest(db, secretary, { title: '成绩', ownerUnitId: office(), teams: 'groups', teamScore: 'sum', rounds: [round({ count: '1', readSeconds: '0' })] }, T0);
+		const r = await createContest(db, secretary, { title: '成绩', ownerUnitId: office(), teams: 'groups', teamScore: 'sum', rounds: [round({ count: '1', readSeconds: '15' })] }, T0);
 		const id = (r as { id: string }).id;
 		const code = contestRepo(db).byId(id)!.code;
 		const qid = planOf(id).rounds[0].questionIds[0];
 		const key = JSON.parse(one<{ content: string }>('SELECT v.content FROM question_versions v JOIN questions q ON q.id = v.question_id AND q.version = v.version WHERE q.id = ?', qid).content).answer as string[];
 		const a = await demoActor(db, '13800000002');
 		const b = await demoActor(db, '13800000004');
-		await joinByCode(db, a, code, T0);
-		await joinByCode(db, b, code, T0);
-		await hostCommand(db, secretary, id, 2, { type: 'start' }, T0);
-		await hostCommand(db, secretary, id, 3, { type: 'next' }, T0 + 1000);
-		expect(await playerAction(db, a, id, { type: 'answer', response: key }, T0 + 3500)).toMatchObject({ ok: true });
-		expect(await playerAction(db, b, id, { type: 'answer', response: key[0] === 'A' ? ['B'] : ['A'] }, T0 + 5000)).toMatchObject({ ok: true });
+		// Times near the real clock, so the server's own read-time timer (15 s) stays out of the way.
+		const t = Date.now();
+		await joinByCode(db, a, code, t);
+		await joinByCode(db, b, code, t);
+		expect(await hostCommand(db, secretary, id, 2, { type: 'start' }, t)).toMatchObject({ ok: true });
+		expect(await hostCommand(db, secretary, id, 3, { type: 'next' }, t + 1000)).toMatchObject({ ok: true });
+		expect(await playerAction(db, a, id, { type: 'answer', response: key }, t + 3500)).toMatchObject({ ok: true });
+		expect(await playerAction(db, b, id, { type: 'answer', response: key[0] === 'A' ? ['B'] : ['A'] }, t + 5000)).toMatchObject({ ok: true });
 		const results = await contestResults(db, secretary, id);
 		expect(results.players.map((p) => [p.rank, p.correct, p.answered, p.score])).toEqual([
 			[1, 1, 1, 10],

@@ -2,14 +2,28 @@ import type { ContestSnapshot, PersonalResult } from '$lib/shared/contest/snapsh
 
 export type { PersonalResult };
 
-/** One change of a contest: the snapshot everyone gets, and after a reveal each player's own result. */
+/**
+ * One change of a contest: the snapshot everyone gets, and each player's own result. Everything heavy
+ * is built once per change and only when first asked for, however many streams send it.
+ */
 export interface ContestMessage {
 	snapshot: ContestSnapshot;
-	/** The snapshot serialised once for every stream (thousands of followers, one JSON.stringify). */
-	snapshotJson: string;
-	personal: Record<string, PersonalResult> | null;
-	/** The host's seat list as JSON, built on first use (only the projector asks for it). */
+	/**
+	 * Only the counts changed (players joined, answers or stakes in). Phones need them in the lobby
+	 * only; during a question they go to the projector alone, which is what keeps 5,000 answers from
+	 * becoming millions of writes.
+	 */
+	countsOnly: boolean;
+	/** The SSE frame of the snapshot, serialised and encoded once for every stream. */
+	frame: () => Uint8Array;
+	/** Whether this change sends each player their own result (after a reveal, at a board, at the end, and on connecting). */
+	sendsPersonal: boolean;
+	/** A player's own result (one ranking per change, shared by all players). */
+	personalFor: (playerId: string) => PersonalResult | undefined;
+	/** The host's seat list as JSON (only the projector asks for it). */
 	rosterJson: () => string;
+	/** At the end: the full ranking as JSON, for the projector only (phones get the top ten). */
+	rankingJson: () => string | null;
 }
 
 /**

@@ -76,8 +76,8 @@ describe('running a contest', () => {
 		await playerAction(db, b, 'c1', { type: 'answer', response: keys.wrong });
 		const last = seen.at(-1)!;
 		expect(last.snapshot).toMatchObject({ phase: 'reveal', reveal: { answer: keys.right } });
-		expect(last.personal?.[a.userId]).toEqual({ points: 10, score: 10, rank: 1, correct: 1 });
-		expect(last.personal?.[b.userId]).toEqual({ points: 0, score: 0, rank: 2, correct: 0 });
+		expect(last.personalFor(a.userId)).toEqual({ points: 10, score: 10, rank: 1, correct: 1 });
+		expect(last.personalFor(b.userId)).toEqual({ points: 0, score: 0, rank: 2, correct: 0 });
 		stop();
 	});
 
@@ -121,7 +121,7 @@ describe('guests', () => {
 		expect(await playerAction(db, guest(1), 'c1', { type: 'answer', response: keys.right })).toMatchObject({ ok: true });
 		const message = await contestMessage(db, 'c1');
 		expect(message?.snapshot).toMatchObject({ phase: 'reveal', players: 1 });
-		expect(message?.personal?.[guestPlayerId(guest(1).guestToken, 'c1')]).toMatchObject({ score: 10, rank: 1 });
+		expect(message?.personalFor(guestPlayerId(guest(1).guestToken, 'c1'))).toMatchObject({ score: 10, rank: 1 });
 		expect(message?.rosterJson()).toContain('"name":"小王"');
 		expect(await status(hostCommand(db, guest(1) as never, 'c1', 0, { type: 'next' }))).not.toBe(200);
 	});

@@ -12,7 +12,7 @@ import { m } from '$lib/paraglide/messages';
 import { checkNickname, NICKNAME_MAX, type NicknameCheck } from '$lib/shared/contest/nickname';
 import { teamRanking } from '$lib/shared/contest/teams';
 import { currentQuestionId, type ContestState, type ContestEvent, type HostCommand, type Refusal } from '$lib/shared/contest/machine';
-import { personalResults, rosterOf, snapshotOf, type ShownQuestion } from '$lib/shared/contest/snapshot';
+import { fullRanking, personalResults, rosterOf, snapshotOf, type ShownQuestion } from '$lib/shared/contest/snapshot';
 import type { Stake } from '$lib/shared/contest/scoring';
 import type { Actor } from '$lib/shared/roles';
 
@@ -85,20 +85,44 @@ async function teamNames(db: Db, s: ContestState): Promise<Record<string, string
 	return Object.fromEntries(groupNames);
 }
 
+/** Personal results by contest, for the seq they were computed at: one ranking per change, however many ask. */
+const personalCache = new WeakMap<Db, Map<string, { seq: number; results: Record<string, PersonalResult> }>>();
+function personalAt(db: Db, contestId: string, s: ContestState): Record<string, PersonalResult> {
+	let byContest = personalCache.get(db);
+	if (!byContest) personalCache.set(db, (byContest = new Map()));
+	const cached = byContest.get(contestId);
+	if (cached?.seq === s.seq) return cached.results;
+	const results = personalResults(s);
+	byContest.set(contestId, { seq: s.seq, results });
+	return results;
+}
+
+const encoder = new TextEncoder();
+
 /**
- * The message for the contest as it stands: the shared snapshot, and the personal results after a reveal
- * (or always, for a follower just (re)connecting: a player back from a dropped connection sees their score at once).
+ * The message for the contest as it stands: the shared snapshot, and each player's result, sent after a
+ * reveal, at a board and at the end (and on connecting: a player back from a dropped connection sees
+ * their score at once).
  */
-export async function contestMessage(db: Db, contestId: string, now = Date.now(), alwaysPersonal = false): Promise<ContestMessage | null> {
+export async function contestMessage(db: Db, contestId: string, now = Date.now(), countsOnly = false): Promise<ContestMessage | null> {
 	const live = await liveContest(db, contestId);
 	if (!live) return null;
 	const s = live.state;
 	const qid = currentQuestionId(live.plan.rounds, s);
 	const teams = live.plan.teams && (s.phase === 'board' || s.phase === 'final') ? teamRanking(s, live.plan.teams.combine, await teamNames(db, s)) : null;
 	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now, teams);
-	const personal: Record<string, PersonalResult> | null = alwaysPersonal || s.phase === 'reveal' || s.phase === 'board' || s.phase === 'final' ? personalResults(s) : null;
+	let frame: Uint8Array | null = null;
 	let roster: string | null = null;
-	return { snapshot, snapshotJson: JSON.stringify(snapshot), personal, rosterJson: () => (roster ??= JSON.stringify(rosterOf(s))) };
+	let ranking: string | null = null;
+	return {
+		snapshot,
+		countsOnly,
+		frame: () => (frame ??= encoder.encode(`id: ${snapshot.seq}\nevent: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`)),
+		sendsPersonal: s.phase === 'reveal' || s.phase === 'board' || s.phase === 'final',
+		personalFor: (playerId) => personalAt(db, contestId, s)[playerId],
+		rosterJson: () => (roster ??= JSON.stringify(rosterOf(s))),
+		rankingJson: () => (s.phase === 'final' ? (ranking ??= JSON.stringify(fullRanking(s))) : null)
+	};
 }
 
 /** Apply, then tell everyone and set the timer for the phase's end. */
@@ -126,17 +150,17 @@ function publishSoon(db: Db, contestId: string) {
 	if (pending.has(contestId)) return;
 	const timer = setTimeout(() => {
 		pending.delete(contestId);
-		void publish(db, contestId, Date.now()).catch(() => undefined);
+		void publish(db, contestId, Date.now(), true).catch(() => undefined);
 	}, COUNT_UPDATE_MS);
 	timer.unref?.();
 	pending.set(contestId, timer);
 }
 
-async function publish(db: Db, contestId: string, now: number) {
+async function publish(db: Db, contestId: string, now: number, countsOnly = false) {
 	const { pending } = roomOf(db);
 	clearTimeout(pending.get(contestId));
 	pending.delete(contestId);
-	const message = await contestMessage(db, contestId, now);
+	const message = await contestMessage(db, contestId, now, countsOnly);
 	if (!message) return;
 	roomOf(db).bus.publish(contestId, message);
 	scheduleTick(db, contestId, message.snapshot.endsAt, now);
@@ -238,11 +262,11 @@ export async function assertMayFollow(db: Db, who: Player, contestId: string): P
 export async function followContest(db: Db, who: Player, contestId: string, listener: (message: ContestMessage) => void): Promise<() => void> {
 	await assertMayFollow(db, who, contestId);
 	const stop = roomOf(db).bus.subscribe(contestId, listener);
-	const message = await contestMessage(db, contestId, Date.now(), true);
+	const message = await contestMessage(db, contestId, Date.now());
 	if (message) {
 		// After a restart nobody has armed the phase's timer yet: the first follower does.
 		if (!roomOf(db).timers.has(contestId)) scheduleTick(db, contestId, message.snapshot.endsAt, message.snapshot.serverNow);
-		listener(message);
+		listener({ ...message, sendsPersonal: true, countsOnly: false });
 	}
 	return stop;
 }

@@ -20,13 +20,19 @@ const savepoints = preparedFor((db) => ({
 	rollback: db.$client.prepare('ROLLBACK TO group_write')
 }));
 
-export function commitSoon<T>(db: Db, write: () => T): Promise<T> {
+/**
+ * `windowMs`: how long the first write of a group waits for others (0: the end of this turn of the
+ * event loop). A window of a few milliseconds turns a thousand answers a second into a few dozen
+ * commits, each an fsync that holds the event loop.
+ */
+export function commitSoon<T>(db: Db, write: () => T, windowMs = 0): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
 		let queue = queues.get(db);
 		if (!queue) {
 			queue = [];
 			queues.set(db, queue);
-			setImmediate(() => flush(db));
+			if (windowMs > 0) setTimeout(() => flush(db), windowMs);
+			else setImmediate(() => flush(db));
 		}
 		queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
 	});

@@ -65,6 +65,12 @@ export interface ContestState {
 	stakes: Record<string, Stake>;
 	/** Points each player got on the question just revealed (for their personal result). */
 	lastPoints: Record<string, number>;
+	/**
+	 * Players still in (not removed), and how many of them have answered this question: kept as counts
+	 * so that an answer among 5,000 costs the same as among 5.
+	 */
+	activeCount: number;
+	answeredCount: number;
 }
 
 export type HostCommand =
@@ -87,7 +93,7 @@ export type StepResult = { ok: true; state: ContestState } | { ok: false; reason
 export type IsCorrect = (questionId: string, response: string[]) => boolean;
 
 export function initialState(): ContestState {
-	return { seq: 0, placeSeq: 0, phase: 'lobby', round: 0, question: 0, endsAt: null, openedAt: null, pausedLeftMs: null, pausedAt: null, players: {}, answers: {}, buzzes: [], stakes: {}, lastPoints: {} };
+	return { seq: 0, placeSeq: 0, phase: 'lobby', round: 0, question: 0, endsAt: null, openedAt: null, pausedLeftMs: null, pausedAt: null, players: {}, answers: {}, buzzes: [], stakes: {}, lastPoints: {}, activeCount: 0, answeredCount: 0 };
 }
 
 export const currentRound = (plan: RoundPlan[], s: ContestState) => plan[s.round];
@@ -117,7 +123,10 @@ export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent
 			const seat = s.players[event.playerId];
 			// Coming back keeps the seat and the score; only the name and team may be refreshed.
 			if (seat) s.players[event.playerId] = { ...seat, name: event.name, teamId: event.teamId ?? seat.teamId };
-			else s.players[event.playerId] = { name: event.name, teamId: event.teamId, score: 0, correct: 0, answered: 0, streak: 0, removed: false };
+			else {
+				s.players[event.playerId] = { name: event.name, teamId: event.teamId, score: 0, correct: 0, answered: 0, streak: 0, removed: false };
+				s.activeCount += 1;
+			}
 			return done();
 		}
 		case 'buzz': {
@@ -145,6 +154,7 @@ export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent
 			if (s.answers[event.playerId]) return refuse('already');
 			if (round.kind === 'buzz' && s.buzzes[0] !== event.playerId) return refuse('not_your_turn');
 			s.answers[event.playerId] = { response: event.response, at: now };
+			s.answeredCount += 1;
 			if (everyoneAnswered(round, s)) reveal(plan, s, isCorrect);
 			return done();
 		}
@@ -179,6 +189,7 @@ export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent
 					// This question counts for nobody; on to the next.
 					if (s.phase !== 'intro' && s.phase !== 'open') return refuse('not_now');
 					s.answers = {};
+					s.answeredCount = 0;
 					s.lastPoints = {};
 					s.pausedLeftMs = null;
 					s.pausedAt = null;
@@ -207,7 +218,13 @@ export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent
 				case 'readmit': {
 					const p = s.players[c.playerId];
 					if (!p) return refuse('unknown_player');
-					p.removed = c.type === 'remove';
+					const removed = c.type === 'remove';
+					if (p.removed !== removed) {
+						const step = removed ? -1 : 1;
+						s.activeCount += step;
+						if (s.answers[c.playerId]) s.answeredCount += step;
+					}
+					p.removed = removed;
 					if (s.phase === 'open' && everyoneAnswered(round, s)) reveal(plan, s, isCorrect);
 					return done();
 				}
@@ -227,6 +244,7 @@ function beginQuestion(plan: RoundPlan[], s: ContestState, round: number, questi
 	s.endsAt = now + plan[round].readSeconds * 1000;
 	s.openedAt = null;
 	s.answers = {};
+	s.answeredCount = 0;
 	s.buzzes = [];
 	s.stakes = {};
 	s.lastPoints = {};
@@ -238,16 +256,10 @@ function openAnswers(round: RoundPlan, s: ContestState, now: number) {
 	s.endsAt = now + round.seconds * 1000;
 }
 
-/** Runs on every answer: a loop that stops at the first player still to answer, allocating nothing. */
+/** Runs on every answer: two counts compared, whatever the number of players. */
 function everyoneAnswered(round: RoundPlan, s: ContestState): boolean {
 	if (round.kind === 'buzz') return s.buzzes.length > 0 && s.answers[s.buzzes[0]] !== undefined;
-	let any = false;
-	for (const id in s.players) {
-		if (s.players[id].removed) continue;
-		if (!s.answers[id]) return false;
-		any = true;
-	}
-	return any;
+	return s.activeCount > 0 && s.answeredCount >= s.activeCount;
 }
 
 /** Close answers and score them: the correct answer, the points each player got, and new totals. */

@@ -25,7 +25,7 @@ export interface ContestSnapshot {
 	buzzedBy: string | null;
 	buzzerId: string | null;
 	reveal: { answer: string[]; counts: Record<string, number>; explanation: string } | null;
-	/** At the board and the end: the ranking (top 10 at the board, everyone at the end). */
+	/** At the board and the end: the top ten (the host's full ranking travels separately, to the host only). */
 	board: { name: string; score: number; correct: number; rank: number }[] | null;
 	/** Team play, at the board and the end: the teams' standing. */
 	teams: { name: string; score: number; correct: number; rank: number }[] | null;
@@ -41,10 +41,10 @@ export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQu
 	const qid = currentQuestionId(plan, s);
 	// 风险题: the question stays hidden while stakes are picked.
 	const showQuestion = question && qid && ['intro', 'open', 'reveal'].includes(s.phase) && !(round?.kind === 'stake' && s.phase === 'intro');
-	const players = Object.values(s.players).filter((p) => !p.removed);
 	const counts: Record<string, number> = {};
 	if (s.phase === 'reveal') for (const a of Object.values(s.answers)) for (const key of a.response) counts[key] = (counts[key] ?? 0) + 1;
-	const rows = ranking(s).map(({ name, score, correct, rank }) => ({ name, score, correct, rank }));
+	// The board goes to every phone: the top ten only (a phone's own place comes in its personal result).
+	const board = s.phase === 'board' || s.phase === 'final' ? topOf(ranking(s), 10) : null;
 	return {
 		seq: s.seq,
 		phase: s.phase,
@@ -62,16 +62,21 @@ export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQu
 					options: question.content.options.map((o) => ({ key: o.key, text: o.text }))
 				}
 			: null,
-		answered: Object.keys(s.answers).length,
+		answered: s.answeredCount,
 		staked: Object.keys(s.stakes).length,
-		players: players.length,
+		players: s.activeCount,
 		buzzedBy: s.buzzes[0] ? (s.players[s.buzzes[0]]?.name ?? null) : null,
 		buzzerId: s.buzzes[0] ?? null,
 		reveal: s.phase === 'reveal' && question ? { answer: question.content.answer, counts, explanation: question.content.explanation } : null,
-		board: s.phase === 'board' ? rows.slice(0, 10) : s.phase === 'final' ? rows : null,
+		board,
 		teams: teams && (s.phase === 'board' || s.phase === 'final') ? teams.map(({ name, score, correct, rank }) => ({ name, score, correct, rank })) : null
 	};
 }
+
+const topOf = (rows: ReturnType<typeof ranking>, n: number) => rows.slice(0, n).map(({ name, score, correct, rank }) => ({ name, score, correct, rank }));
+
+/** The whole ranking, for the projector's final screen and nothing else. */
+export const fullRanking = (s: ContestState) => topOf(ranking(s), Infinity);
 
 export interface PersonalResult {
 	points: number | null;

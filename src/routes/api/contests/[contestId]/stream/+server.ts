@@ -9,7 +9,8 @@ const HEARTBEAT_MS = 15_000;
 /**
  * `GET …/stream`: Server-Sent Events. Each change is a `snapshot` event (the shared snapshot, `seq` as
  * the event id); after a reveal the follower also gets `me`, their own result only, and the host gets
- * `roster` (every seat, for the lobby and for removing a player). A comment line
+ * `roster` (every seat, for the lobby and for removing a player) and at the end `ranking` (everyone;
+ * phones get the top ten in the snapshot). A comment line
  * every 15 s keeps proxies and phones from dropping the connection.
  */
 export const GET: RequestHandler = async ({ locals, params, request, cookies }) => {
@@ -21,9 +22,9 @@ export const GET: RequestHandler = async ({ locals, params, request, cookies }) 
 	let beat: ReturnType<typeof setInterval> | undefined;
 	const stream = new ReadableStream<Uint8Array>({
 		async start(controller) {
-			const send = (text: string) => {
+			const send = (chunk: string | Uint8Array) => {
 				try {
-					controller.enqueue(encoder.encode(text));
+					controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
 				} catch {
 					close();
 				}
@@ -33,10 +34,15 @@ export const GET: RequestHandler = async ({ locals, params, request, cookies }) 
 				clearInterval(beat);
 			};
 			stop = await followContest(locals.db, who, params.contestId, (message) => {
-				send(`id: ${message.snapshot.seq}\nevent: snapshot\ndata: ${message.snapshotJson}\n\n`);
-				const mine = message.personal?.[playerId];
+				if (message.countsOnly && !host && message.snapshot.phase !== 'lobby') return;
+				send(message.frame());
+				const mine = message.sendsPersonal ? message.personalFor(playerId) : undefined;
 				if (mine) send(`event: me\ndata: ${JSON.stringify(mine)}\n\n`);
-				if (host) send(`event: roster\ndata: ${message.rosterJson()}\n\n`);
+				if (host) {
+					send(`event: roster\ndata: ${message.rosterJson()}\n\n`);
+					const ranking = message.rankingJson();
+					if (ranking) send(`event: ranking\ndata: ${ranking}\n\n`);
+				}
 			});
 			beat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
 			request.signal.addEventListener('abort', close);
