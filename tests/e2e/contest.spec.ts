@@ -183,11 +183,14 @@ test('a guest joins by nickname where the host allows it; where not, the phone i
 	const round1 = host.getByRole('group', { name: '第 1 轮' });
 	await round1.getByLabel('题数').fill('1');
 	await round1.getByLabel('读题秒数').fill('0');
-	await host.getByRole('group', { name: '第 2 轮' }).getByLabel('类型').selectOption('');
+	const round2 = host.getByRole('group', { name: '第 2 轮' });
+	await round2.getByLabel('类型').selectOption('stake');
+	await round2.getByLabel('题数').fill('1');
+	await round2.getByLabel('读题秒数').fill('15');
 	await host.getByRole('button', { name: '创建竞赛' }).click();
 	await host.waitForURL(/\/manage\/contests\/[\w-]+$/);
 	const contestId = host.url().split('/').at(-1)!;
-	const key = keysOf(contestId)[0];
+	const [key, stakeKey] = keysOf(contestId);
 	await host.goto(`/display/contest/${contestId}`);
 	const code = (await host.getByTestId('join-code').textContent())!.trim();
 
@@ -212,6 +215,21 @@ test('a guest joins by nickname where the host allows it; where not, the phone i
 	await next(host);
 	await option(guest, key[0]).click();
 	await expect(guest.getByTestId('my-result')).toContainText('答对了 +10 分');
+
+	// A 风险题 round: the stake is picked while the question is hidden, then won whole.
+	await next(host);
+	await expect(host.getByRole('heading', { name: '第 1 轮结束 · 排行榜' })).toBeVisible();
+	await next(host);
+	await expect(guest.getByText('题目将在选定分值后出现')).toBeVisible();
+	await expect(guest.getByTestId('stem')).toHaveCount(0);
+	await shot(guest, 'phone-stake', true);
+	await guest.getByRole('button', { name: '20 分' }).click();
+	await expect(guest.getByText('已选 20 分')).toBeVisible();
+	await expect(host.getByText('已选分值 1/1')).toBeVisible();
+	await next(host);
+	await option(guest, stakeKey[0]).click();
+	await expect(guest.getByTestId('my-result')).toContainText('答对了 +20 分');
+	await expect(guest.getByTestId('my-score')).toContainText('30 分');
 
 	// The demo contest keeps guests out: an anonymous phone goes to the sign-in page, and back after it.
 	const stranger = await (await browser.newContext()).newPage();

@@ -30,6 +30,8 @@ const statements = preparedFor((db) => {
 	};
 });
 
+const ownerPaths = new WeakMap<Db, Map<string, string>>();
+
 export type ContestRow = NonNullable<ReturnType<ReturnType<typeof statements>['byId']['get']>>;
 
 export function contestRepo(db: Db) {
@@ -43,7 +45,16 @@ export function contestRepo(db: Db) {
 		openAbove: (unitPath: string) => s.openAbove.all(unitPath),
 		/** Contests owned in a subtree (by path prefix), newest first. */
 		listUnder: (rootPath: string) => s.listUnder.all(rootPath, rootPath).map((r) => ({ ...r, started: r.started === 1 })),
-		ownerPath: (id: string) => s.ownerPath.get(id)?.path ?? null,
+		/** The owner unit's path (a contest never changes owner: remembered per database after the first read). */
+		ownerPath(id: string): string | null {
+			let known = ownerPaths.get(db);
+			if (!known) ownerPaths.set(db, (known = new Map()));
+			const cached = known.get(id);
+			if (cached) return cached;
+			const path = s.ownerPath.get(id)?.path ?? null;
+			if (path) known.set(id, path);
+			return path;
+		},
 		events: (contestId: string) => s.events.all(contestId),
 		answers: (contestId: string) => s.answers.all(contestId).map((a) => ({ ...a, response: JSON.parse(a.response) as string[] })),
 		/** Record an accepted event (and the answer it carries) in one transaction; a repeated answer throws. */

@@ -5,6 +5,15 @@ import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
 const HEARTBEAT_MS = 15_000;
+const encoder = new TextEncoder();
+
+function withPersonal(frame: Uint8Array, mine: unknown): Uint8Array {
+	const me = encoder.encode(`event: me\ndata: ${JSON.stringify(mine)}\n\n`);
+	const both = new Uint8Array(frame.length + me.length);
+	both.set(frame);
+	both.set(me, frame.length);
+	return both;
+}
 
 /**
  * `GET …/stream`: Server-Sent Events. Each change is a `snapshot` event (the shared snapshot, `seq` as
@@ -17,7 +26,6 @@ export const GET: RequestHandler = async ({ locals, params, request, cookies }) 
 	const who = playerFrom(locals.actor, cookies);
 	if (!who) return json({ message: m.err_signed_out() }, { status: 401 });
 	const { host, playerId } = await assertMayFollow(locals.db, who, params.contestId);
-	const encoder = new TextEncoder();
 	let stop: (() => void) | null = null;
 	let beat: ReturnType<typeof setInterval> | undefined;
 	const stream = new ReadableStream<Uint8Array>({
@@ -35,9 +43,9 @@ export const GET: RequestHandler = async ({ locals, params, request, cookies }) 
 			};
 			stop = await followContest(locals.db, who, params.contestId, (message) => {
 				if (message.countsOnly && !host && message.snapshot.phase !== 'lobby') return;
-				send(message.frame());
 				const mine = message.sendsPersonal ? message.personalFor(playerId) : undefined;
-				if (mine) send(`event: me\ndata: ${JSON.stringify(mine)}\n\n`);
+				// One write per follower per change: the shared frame, with the player's own result appended when there is one.
+				send(mine ? withPersonal(message.frame(), mine) : message.frame());
 				if (host) {
 					send(`event: roster\ndata: ${message.rosterJson()}\n\n`);
 					const ranking = message.rankingJson();
