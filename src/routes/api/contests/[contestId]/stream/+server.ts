@@ -47,7 +47,8 @@ export const GET: RequestHandler = async ({ locals, params, request, cookies }) 
 				// One write per follower per change: the shared frame, with the player's own result appended when there is one.
 				send(mine ? withPersonal(message.frame(), mine) : message.frame());
 				if (host) {
-					send(`event: roster\ndata: ${message.rosterJson()}\n\n`);
+					// Seats change by joining (the lobby), by the host's own commands and by scoring (never a count-only update during a question).
+					if (!message.countsOnly || message.snapshot.phase === 'lobby') send(`event: roster\ndata: ${message.rosterJson()}\n\n`);
 					const ranking = message.rankingJson();
 					if (ranking) send(`event: ranking\ndata: ${ranking}\n\n`);
 				}
