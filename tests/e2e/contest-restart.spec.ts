@@ -80,6 +80,17 @@ test('the server is killed mid-question and restarted: the contest goes on, answ
 		await host.keyboard.press('Space');
 		await expect(players[0].getByText('第 2/3 题')).toBeVisible();
 		await expect(players[0].getByTestId('my-score')).toContainText('10 分');
+
+		// A phone loses its network and taps an answer: it shows at once, keeps trying, and gets through when the network is back.
+		await expect(option(players[0], 'A')).toBeEnabled({ timeout: 10_000 });
+		await players[0].context().setOffline(true);
+		await option(players[0], 'A').click();
+		await expect(players[0].getByTestId('submitted')).toBeVisible();
+		await expect(players[0].getByRole('alert')).toHaveText('网络不通，正在重试…');
+		await expect(host.getByTestId('answered')).toHaveText('已答 0/2');
+		await players[0].context().setOffline(false);
+		await expect(host.getByTestId('answered')).toHaveText('已答 1/2', { timeout: 15_000 });
+		await expect(players[0].getByRole('alert')).toHaveCount(0);
 	} finally {
 		server.kill('SIGTERM');
 	}
