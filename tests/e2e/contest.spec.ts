@@ -80,6 +80,8 @@ test('a secretary hosts two rounds on the projector; three phones play to the po
 	const [a, b, c] = [await phone(browser, '13800000005', code), await phone(browser, '13800000006', code), await phone(browser, '13800000007', code)];
 	await expect(host.getByTestId('player-count')).toHaveText('3 人已加入');
 	for (const name of ['杨静', '赵磊', '黄丽娟']) await expect(host.locator('.arrivals')).toContainText(name);
+	await expect(host.getByTestId('teams-joined')).toContainText('第二党小组 2 人');
+	await expect(host.getByTestId('teams-joined')).toContainText('第一党小组 1 人');
 	await audit(a);
 	await shot(host, 'host-lobby');
 	await shot(a, 'phone-lobby', true);

@@ -109,7 +109,7 @@ export async function contestMessage(db: Db, contestId: string, now = Date.now()
 	if (!live) return null;
 	const s = live.state;
 	const qid = currentQuestionId(live.plan.rounds, s);
-	const teams = live.plan.teams && (s.phase === 'board' || s.phase === 'final') ? teamRanking(s, live.plan.teams.combine, await teamNames(db, s)) : null;
+	const teams = live.plan.teams && (s.phase === 'lobby' || s.phase === 'board' || s.phase === 'final') ? teamRanking(s, live.plan.teams.combine, await teamNames(db, s)) : null;
 	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now, teams);
 	let frame: Uint8Array | null = null;
 	let roster: string | null = null;

@@ -47,13 +47,13 @@ describe('the shared snapshot', () => {
 		expect(snapshotOf(plan('stake'), s, question, T0)).toMatchObject({ phase: 'intro', question: null, round: { kind: 'stake' } });
 	});
 
-	it('carries the team standing at the board only, when the contest is played in teams', () => {
+	it('carries the teams in the lobby and at the boards (not mid-question), when the contest is played in teams', () => {
 		const teams = [{ teamId: 'g1', name: '第一党小组', members: 2, score: 10, correct: 1, rank: 1 }];
 		const open = play('all', [join('a'), join('b'), host('start'), host('next')]);
 		expect(snapshotOf(plan('all'), open, question, T0, teams).teams).toBeNull();
 		const board = play('all', [join('a'), join('b'), host('start'), host('next'), host('next'), host('next')]);
 		expect(board.phase).toBe('board');
-		expect(snapshotOf(plan('all'), board, question, T0, teams).teams).toEqual([{ name: '第一党小组', score: 10, correct: 1, rank: 1 }]);
+		expect(snapshotOf(plan('all'), board, question, T0, teams).teams).toEqual([{ name: '第一党小组', members: 2, score: 10, correct: 1, rank: 1 }]);
 		expect(snapshotOf(plan('all'), board, question, T0).teams).toBeNull();
 	});
 });

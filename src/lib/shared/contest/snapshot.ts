@@ -27,8 +27,8 @@ export interface ContestSnapshot {
 	reveal: { answer: string[]; counts: Record<string, number>; explanation: string } | null;
 	/** At the board and the end: the top ten (the host's full ranking travels separately, to the host only). */
 	board: { name: string; score: number; correct: number; rank: number }[] | null;
-	/** Team play, at the board and the end: the teams' standing. */
-	teams: { name: string; score: number; correct: number; rank: number }[] | null;
+	/** Team play, in the lobby (who has joined which team), at the boards and at the end: the teams' standing. */
+	teams: { name: string; members: number; score: number; correct: number; rank: number }[] | null;
 }
 
 export interface ShownQuestion {
@@ -69,7 +69,7 @@ export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQu
 		buzzerId: s.buzzes[0] ?? null,
 		reveal: s.phase === 'reveal' && question ? { answer: question.content.answer, counts, explanation: question.content.explanation } : null,
 		board,
-		teams: teams && (s.phase === 'board' || s.phase === 'final') ? teams.map(({ name, score, correct, rank }) => ({ name, score, correct, rank })) : null
+		teams: teams && (s.phase === 'lobby' || s.phase === 'board' || s.phase === 'final') ? teams.map(({ name, members, score, correct, rank }) => ({ name, members, score, correct, rank })) : null
 	};
 }
 
