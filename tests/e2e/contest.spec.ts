@@ -182,6 +182,8 @@ test('a guest joins by nickname where the host allows it; where not, the phone i
 	await signIn(host, DEMO.secretary, undefined, '/manage/contests/new');
 	await host.getByLabel('竞赛名称').fill('开放日竞赛');
 	await host.getByLabel(/允许游客用昵称加入/).check();
+	await host.getByLabel(/手动分队/).check();
+	await host.getByLabel(/队名/).fill('红队\n蓝队');
 	const round1 = host.getByRole('group', { name: '第 1 轮' });
 	await round1.getByLabel('题数').fill('1');
 	await round1.getByLabel('读题秒数').fill('0');
@@ -210,6 +212,9 @@ test('a guest joins by nickname where the host allows it; where not, the phone i
 	await guest.getByRole('button', { name: '加入' }).click();
 	await expect(guest.getByText('已加入，等主持人开始')).toBeVisible();
 	await expect(host.locator('.arrivals')).toContainText('访客小周');
+	// Teams set by hand: the host places the guest from the projector's list.
+	await host.getByLabel('访客小周 的队伍').selectOption({ label: '蓝队' });
+	await expect(host.getByTestId('teams-joined')).toHaveText('蓝队 1 人');
 
 	// Reloading keeps the seat without asking again; then the guest plays.
 	await guest.reload();
@@ -221,6 +226,7 @@ test('a guest joins by nickname where the host allows it; where not, the phone i
 	// A 风险题 round: the stake is picked while the question is hidden, then won whole.
 	await next(host);
 	await expect(host.getByRole('heading', { name: '第 1 轮结束 · 排行榜' })).toBeVisible();
+	await expect(host.getByTestId('team-board')).toContainText('蓝队');
 	await next(host);
 	await expect(guest.getByText('题目将在选定分值后出现')).toBeVisible();
 	await expect(guest.getByTestId('stem')).toHaveCount(0);

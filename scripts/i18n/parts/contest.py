@@ -163,3 +163,8 @@ t('contest_guest_nickname', '昵称（会显示在大屏幕上）', 'Nickname (s
 t('contest_guest_or_login', '是本单位党员？请先登录，成绩会记入个人档案', 'A member here? Sign in first so the result counts for you')
 t('contests_guests', '允许游客用昵称加入（不登录；昵称会经过过滤）', 'Let guests join under a nickname (no sign-in; nicknames are filtered)')
 t('contest_host_team_joined', '{team} {count} 人', '{team}: {count}')
+t('err_contest_team_names', '手动分队至少要写两个队名，每行一个', 'Teams by hand need at least two team names, one per line')
+t('contests_teams_manual', '手动分队（主持人在大屏上安排每位选手）', 'Teams set by hand (the host places each player on the projector)')
+t('contests_team_names', '队名（每行一个，2 到 10 队）', 'Team names (one per line, 2 to 10 teams)')
+t('contest_host_team_none', '未分队', 'No team')
+t('contest_host_team_of', '{name} 的队伍', 'Team of {name}')

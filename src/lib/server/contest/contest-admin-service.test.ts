@@ -3,7 +3,7 @@ import { demoActor, withDemoDatabase } from '../test-db';
 import { createContest, managedContests } from './contest-admin-service';
 import { contestRepo } from './contest-repo';
 import { contestResults, contestWorkbook } from './contest-results';
-import { hostCommand, joinByCode, playerAction } from './contest-service';
+import { contestMessage, hostCommand, joinByCode, playerAction } from './contest-service';
 import type { ContestPlan } from './contest-engine';
 import type { Db } from '../db/client';
 import ExcelJS from 'exceljs';
@@ -74,6 +74,23 @@ describe('setting up a contest', () => {
 		const fill = one<{ id: string } | undefined>("SELECT id FROM questions WHERE type IN ('fill', 'essay') LIMIT 1");
 		if (!fill) throw new Error('the demo banks should hold a fill-in or essay question');
 		expect(await createContest(db, secretary, { title: '手选', ownerUnitId: office(), teams: 'none', teamScore: 'sum', fixedQuestionIds: [fill.id], rounds: [round({ bankId: '', count: '' })] }, T0)).toMatchObject({ ok: false });
+	});
+
+	it('takes teams set by hand by their names (repeats dropped), and refuses fewer than two', async () => {
+		const secretary = await demoActor(db, '13800000001');
+		const base = { title: '分队赛', ownerUnitId: office(), teams: 'manual', teamScore: 'average', rounds: [round({ count: '1' })] };
+		const r = await createContest(db, secretary, { ...base, teamNames: ' 红队\n蓝队\n\n红队 ' }, T0);
+		const id = (r as { id: string }).id;
+		expect(planOf(id).teams).toEqual({ combine: 'average', names: { t1: '红队', t2: '蓝队' } });
+		expect(await createContest(db, secretary, { ...base, teamNames: '红队' }, T0)).toEqual({ ok: false, message: '手动分队至少要写两个队名，每行一个' });
+
+		// A member joins unplaced; the host places them; a team not of this contest is refused.
+		const member = await demoActor(db, '13800000002');
+		await joinByCode(db, member, contestRepo(db).byId(id)!.code);
+		const seq = (await contestMessage(db, id))!.snapshot.seq;
+		expect(await hostCommand(db, secretary, id, seq, { type: 'setTeam', playerId: member.userId, teamId: 't9' })).toMatchObject({ ok: false });
+		expect(await hostCommand(db, secretary, id, seq, { type: 'setTeam', playerId: member.userId, teamId: 't2' })).toMatchObject({ ok: true });
+		expect((await contestMessage(db, id))!.snapshot.teams).toEqual([{ name: '蓝队', members: 1, score: 0, correct: 0, rank: 1 }]);
 	});
 
 	it('refuses an exam bank: a contest shows every answer on the big screen', async () => {

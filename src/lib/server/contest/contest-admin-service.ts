@@ -9,7 +9,7 @@ import { examRepo } from '../quiz/exam-repo';
 import type { ContestPlan } from './contest-engine';
 import { contestRepo } from './contest-repo';
 import { m } from '$lib/paraglide/messages';
-import { CONTEST_TYPES, contestInputSchema, type RoundInput } from '$lib/shared/contest/contest-form';
+import { CONTEST_TYPES, contestInputSchema, teamNamesOf, type RoundInput } from '$lib/shared/contest/contest-form';
 import type { RoundPlan } from '$lib/shared/contest/machine';
 import type { Scoring } from '$lib/shared/contest/scoring';
 import { beijingDay } from '$lib/shared/day';
@@ -93,7 +93,13 @@ export async function createContest(db: Db, actor: Actor, input: unknown, now = 
 		const questionIds = i === 0 && fixed.length ? fixed : items.slice(next, (next += r.count!)).map((q) => q.questionId);
 		return { kind: r.kind, questionIds, seconds: r.seconds, readSeconds: r.readSeconds, scoring: scoringOf(r), buzzPenalty: r.kind === 'buzz' ? r.penalty : 0 };
 	});
-	const plan: ContestPlan = { rounds, versions, ...(c.teams === 'groups' ? { teams: { combine: c.teamScore } } : {}), ...(c.guests ? { guests: true } : {}) };
+	const teams =
+		c.teams === 'groups'
+			? { combine: c.teamScore }
+			: c.teams === 'manual'
+				? { combine: c.teamScore, names: Object.fromEntries(teamNamesOf(c.teamNames).map((name, i) => [`t${i + 1}`, name])) }
+				: null;
+	const plan: ContestPlan = { rounds, versions, ...(teams ? { teams } : {}), ...(c.guests ? { guests: true } : {}) };
 	const id = uuidv7(now);
 	contestRepo(db).insert({ id, title: c.title, ownerUnitId: owner.id, code: freshCode(db), plan: JSON.stringify(plan), createdBy: actor.userId, createdAt: now });
 	return { ok: true, id };

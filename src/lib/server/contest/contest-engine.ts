@@ -9,8 +9,11 @@ import { grade } from '$lib/shared/quiz/grade';
 export interface ContestPlan {
 	rounds: RoundPlan[];
 	versions: Record<string, number>;
-	/** Team play by 党小组 (a player's team is their group): the team's score is the sum or the average of its members'. */
-	teams?: { combine: 'sum' | 'average' };
+	/**
+	 * Team play: by 党小组 (a player's team is their group), or by hand when `names` is given (team ids
+	 * t1, t2…, the host places each player). The team's score is the sum or the average of its members'.
+	 */
+	teams?: { combine: 'sum' | 'average'; names?: Record<string, string> };
 	/** Guests may join under a nickname, without signing in (switched on by the host). */
 	guests?: boolean;
 }

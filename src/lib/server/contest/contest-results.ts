@@ -27,7 +27,8 @@ export async function contestResults(db: Db, actor: Actor, contestId: string) {
 	const live = (await liveContest(db, contestId))!;
 	const s = live.state;
 	const teamIds = [...new Set(Object.values(s.players).flatMap((p) => (p.teamId ? [p.teamId] : [])))];
-	const teamNames = new Map((await peopleRepo(db).orgUnits(teamIds)).map((u) => [u.id, u.name]));
+	const byHand = live.plan.teams?.names;
+	const teamNames = new Map(byHand ? Object.entries(byHand) : (await peopleRepo(db).orgUnits(teamIds)).map((u) => [u.id, u.name]));
 	const teamOf = (id: string | null) => (id ? (teamNames.get(id) ?? '') : '');
 	const players: (PlayerRow & { playerId: string })[] = ranking(s).map((r) => {
 		const p = s.players[r.playerId];

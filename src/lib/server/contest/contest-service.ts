@@ -6,7 +6,7 @@ import { stemHtml } from '../markdown';
 import { peopleRepo } from '../people/repo';
 import { questionRepo } from '../quiz/question-repo';
 import { InProcessContestBus, type ContestBus, type ContestMessage, type PersonalResult } from './contest-bus';
-import { applyContestEvent, liveContest } from './contest-engine';
+import { applyContestEvent, liveContest, type ContestPlan } from './contest-engine';
 import { contestRepo } from './contest-repo';
 import { m } from '$lib/paraglide/messages';
 import { checkNickname, NICKNAME_MAX, type NicknameCheck } from '$lib/shared/contest/nickname';
@@ -109,7 +109,8 @@ export async function contestMessage(db: Db, contestId: string, now = Date.now()
 	if (!live) return null;
 	const s = live.state;
 	const qid = currentQuestionId(live.plan.rounds, s);
-	const teams = live.plan.teams && (s.phase === 'lobby' || s.phase === 'board' || s.phase === 'final') ? teamRanking(s, live.plan.teams.combine, await teamNames(db, s)) : null;
+	const plan = live.plan;
+	const teams = plan.teams && (s.phase === 'lobby' || s.phase === 'board' || s.phase === 'final') ? teamRanking(s, plan.teams.combine, plan.teams.names ?? (await teamNames(db, s))) : null;
 	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now, teams);
 	let frame: Uint8Array | null = null;
 	let roster: string | null = null;
@@ -180,6 +181,9 @@ function scheduleTick(db: Db, contestId: string, endsAt: number | null, now: num
 export async function hostCommand(db: Db, actor: Actor, contestId: string, expectSeq: number, command: HostCommand, now = Date.now()): Promise<ContestOutcome> {
 	const owner = contestRepo(db).ownerPath(contestId);
 	if (!owner || !policy.hostContest(actor, owner)) error(404, m.err_contest_missing());
+	if (command.type === 'setTeam' && command.teamId !== null && !(await liveContest(db, contestId))?.plan.teams?.names?.[command.teamId]) {
+		return { ok: false, message: m.err_contest_not_now(), reason: 'not_now' };
+	}
 	return applyAndPublish(db, contestId, { type: 'host', expectSeq, command }, now);
 }
 
@@ -188,7 +192,8 @@ export function contestToHost(db: Db, actor: Actor, contestId: string) {
 	const owner = contestRepo(db).ownerPath(contestId);
 	const row = contestRepo(db).byId(contestId);
 	if (!row || !owner || !policy.hostContest(actor, owner)) error(404, m.err_contest_missing());
-	return { id: row.id, title: row.title, code: row.code, ended: row.endedAt !== null };
+	const plan = JSON.parse(row.plan) as ContestPlan;
+	return { id: row.id, title: row.title, code: row.code, ended: row.endedAt !== null, teamsByHand: plan.teams?.names ?? null };
 }
 
 /** The 竞赛 tab: contests this member may join now. */
@@ -202,7 +207,9 @@ export async function joinByCode(db: Db, actor: Actor, code: string, now = Date.
 	const owner = contestId ? contestRepo(db).ownerPath(contestId) : null;
 	if (!contestId || !owner || !policy.playContest(actor, owner)) return { ok: false, message: m.err_contest_code() };
 	const user = await peopleRepo(db).userById(actor.userId);
-	const r = await applyAndPublish(db, contestId, { type: 'join', playerId: actor.userId, name: user?.name ?? '', teamId: actor.groupId ?? null }, now);
+	// Teams set by hand: a player starts unplaced, and coming back keeps where the host put them.
+	const byHand = (await liveContest(db, contestId))?.plan.teams?.names !== undefined;
+	const r = await applyAndPublish(db, contestId, { type: 'join', playerId: actor.userId, name: user?.name ?? '', teamId: byHand ? null : (actor.groupId ?? null) }, now);
 	return r.ok ? { ok: true, contestId, title: contestRepo(db).byId(contestId)?.title ?? '', playerId: actor.userId } : r;
 }
 

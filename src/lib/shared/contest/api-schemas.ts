@@ -10,7 +10,8 @@ export const hostSchema = v.object({
 	command: v.variant('type', [
 		v.object({ type: v.picklist(['start', 'next', 'pause', 'resume', 'skip', 'end']) }),
 		v.object({ type: v.literal('addTime'), seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)) }),
-		v.object({ type: v.picklist(['remove', 'readmit']), playerId: v.pipe(v.string(), v.maxLength(64)) })
+		v.object({ type: v.picklist(['remove', 'readmit']), playerId: v.pipe(v.string(), v.maxLength(64)) }),
+		v.object({ type: v.literal('setTeam'), playerId: v.pipe(v.string(), v.maxLength(64)), teamId: v.nullable(v.pipe(v.string(), v.maxLength(16))) })
 	])
 });
 

@@ -201,4 +201,17 @@ describe('scores over a contest', () => {
 			['p4', 3]
 		]);
 	});
+
+	it('teams set by hand: the host places players in the lobby or between rounds, never mid-question, and a rejoin keeps it', () => {
+		const c = contest([round('all', ['q1'])]);
+		const lobby = c.s.seq;
+		c.ok({ type: 'host', expectSeq: lobby, command: { type: 'setTeam', playerId: 'p1', teamId: 't1' } });
+		// Seat changes are safe to repeat: a second one made on the same screen still goes through.
+		c.ok({ type: 'host', expectSeq: lobby, command: { type: 'setTeam', playerId: 'p2', teamId: 't2' } });
+		c.ok({ type: 'join', playerId: 'p1', name: '刘洋', teamId: null });
+		expect([c.s.players.p1.teamId, c.s.players.p2.teamId]).toEqual(['t1', 't2']);
+		c.host({ type: 'start' });
+		expect(c.try({ type: 'host', expectSeq: c.s.seq, command: { type: 'setTeam', playerId: 'p1', teamId: 't2' } })).toEqual({ ok: false, reason: 'not_now' });
+		expect(c.try({ type: 'host', expectSeq: c.s.seq, command: { type: 'setTeam', playerId: 'nobody', teamId: 't2' } })).toEqual({ ok: false, reason: 'unknown_player' });
+	});
 });

@@ -43,8 +43,8 @@ export interface Answer {
 export interface ContestState {
 	seq: number;
 	/**
-	 * The seq of the last change the host acts on: a new phase or question, a pause, or a host command.
-	 * Joins, answers, stakes and buzzes move `seq` but not this, so a lobby filling up or answers coming
+	 * The seq of the last change the host acts on: a new phase or question, a pause, or a step command
+	 * (not a seat change: remove, readmit, a team). Joins, answers, stakes and buzzes move `seq` but not this, so a lobby filling up or answers coming
 	 * in never make the host's press "stale"; a second press of the same step still is.
 	 */
 	placeSeq: number;
@@ -76,7 +76,9 @@ export interface ContestState {
 export type HostCommand =
 	| { type: 'start' | 'next' | 'pause' | 'resume' | 'skip' | 'end' }
 	| { type: 'addTime'; seconds: number }
-	| { type: 'remove' | 'readmit'; playerId: string };
+	| { type: 'remove' | 'readmit'; playerId: string }
+	/** Teams set by hand: put a player in a team (or none), in the lobby or between rounds. */
+	| { type: 'setTeam'; playerId: string; teamId: string | null };
 
 export type ContestEvent =
 	| { type: 'host'; expectSeq: number; command: HostCommand }
@@ -112,7 +114,9 @@ export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent
 	const done = (): StepResult => {
 		s.seq = seq + 1;
 		const moved = s.phase !== before.phase || s.round !== before.round || s.question !== before.question || (s.pausedLeftMs !== null) !== before.paused;
-		if (moved || event.type === 'host') s.placeSeq = s.seq;
+		// Seat changes (remove, readmit, a team) are safe to repeat and must not hold up the next one.
+		const seatOnly = event.type === 'host' && (event.command.type === 'remove' || event.command.type === 'readmit' || event.command.type === 'setTeam');
+		if (moved || (event.type === 'host' && !seatOnly)) s.placeSeq = s.seq;
 		return { ok: true, state: s };
 	};
 	const refuse = (reason: Refusal): StepResult => ({ ok: false, reason });
@@ -226,6 +230,13 @@ export function step(plan: RoundPlan[], state: ContestState, event: ContestEvent
 					}
 					p.removed = removed;
 					if (s.phase === 'open' && everyoneAnswered(round, s)) reveal(plan, s, isCorrect);
+					return done();
+				}
+				case 'setTeam': {
+					const p = s.players[c.playerId];
+					if (!p) return refuse('unknown_player');
+					if (s.phase !== 'lobby' && s.phase !== 'board') return refuse('not_now');
+					p.teamId = c.teamId;
 					return done();
 				}
 				case 'end':

@@ -35,6 +35,7 @@ function contestFromForm(form: FormData) {
 		ownerUnitId: text('ownerUnitId'),
 		teams: text('teams'),
 		teamScore: text('teamScore') || 'sum',
+		teamNames: text('teamNames'),
 		guests: form.get('guests') === 'on',
 		rounds,
 		fixedQuestionIds: form.getAll('fixed').map(String)
