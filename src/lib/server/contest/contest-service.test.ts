@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { demoActor, withDemoDatabase } from '../test-db';
 import { contestRepo } from './contest-repo';
 import { forgetLiveContests } from './contest-engine';
-import { assertMayFollow, contestMessage, followContest, guestPlayerId, hostCommand, joinAsGuest, joinByCode, playerAction, roomOf } from './contest-service';
+import { assertMayFollow, contestMessage, followContest, guestPlayerId, hostCommand, joinAsGuest, joinByCode, playerAction, roomOf, seatTag } from './contest-service';
 import type { ContestMessage } from './contest-bus';
 import type { ContestPlan } from './contest-engine';
 import type { Db } from '../db/client';
@@ -55,7 +55,7 @@ describe('running a contest', () => {
 		const secretary = await demoActor(db, '13800000001');
 		const a = await demoActor(db, '13800000004');
 		const b = await demoActor(db, '13800000005');
-		expect(await joinByCode(db, a, '246810')).toEqual({ ok: true, contestId: 'c1', title: '支部知识竞赛', playerId: a.userId });
+		expect(await joinByCode(db, a, '246810')).toEqual({ ok: true, contestId: 'c1', title: '支部知识竞赛', seat: seatTag('c1', a.userId) });
 		expect(await joinByCode(db, b, '246810')).toMatchObject({ ok: true });
 		expect(await joinByCode(db, a, '999999')).toEqual({ ok: false, message: '没有进行中的这个竞赛码，请核对 6 位数字' });
 
@@ -109,7 +109,7 @@ describe('guests', () => {
 		expect(await joinAsGuest(db, guest(1), '246810', '王书记')).toEqual({ ok: false, message: '昵称不能冒充书记、管理员或组织' });
 		expect(await joinAsGuest(db, guest(1), '246810', '')).toEqual({ ok: false, message: '请输入昵称' });
 		const joined = await joinAsGuest(db, guest(1), '246810', '  小王 ');
-		expect(joined).toMatchObject({ ok: true, playerId: guestPlayerId(guest(1).guestToken, 'c1') });
+		expect(joined).toMatchObject({ ok: true, seat: seatTag('c1', guestPlayerId(guest(1).guestToken, 'c1')) });
 		// Back again (a closed tab): the same seat and name, no nickname asked.
 		expect(await joinAsGuest(db, guest(1), '246810', null)).toEqual(joined);
 		expect((await assertMayFollow(db, guest(1), 'c1')).host).toBe(false);
@@ -124,5 +124,22 @@ describe('guests', () => {
 		expect(message?.personalFor(guestPlayerId(guest(1).guestToken, 'c1'))).toMatchObject({ score: 10, rank: 1 });
 		expect(message?.rosterJson()).toContain('"name":"小王"');
 		expect(await status(hostCommand(db, guest(1) as never, 'c1', 0, { type: 'next' }))).not.toBe(200);
+	});
+
+	it('names the first buzzer by a seat tag, never by account id', async () => {
+		setUp();
+		const plan = JSON.parse(contestRepo(db).byId('c1')!.plan) as ContestPlan;
+		plan.rounds[0].kind = 'buzz';
+		db.$client.prepare('UPDATE contests SET plan = ? WHERE id = ?').run(JSON.stringify(plan), 'c1');
+		forgetLiveContests(db);
+		const secretary = await demoActor(db, '13800000001');
+		const a = await demoActor(db, '13800000004');
+		const joined = await joinByCode(db, a, '246810');
+		await hostCommand(db, secretary, 'c1', (await contestMessage(db, 'c1'))!.snapshot.seq, { type: 'start' });
+		await sleep(150);
+		expect(await playerAction(db, a, 'c1', { type: 'buzz' })).toMatchObject({ ok: true });
+		const snapshot = (await contestMessage(db, 'c1'))!.snapshot;
+		expect(snapshot.buzzerTag).toBe((joined as { seat: string }).seat);
+		expect(JSON.stringify(snapshot)).not.toContain(a.userId);
 	});
 });

@@ -27,6 +27,9 @@ const isGuest = (who: Player): who is Guest => 'guestToken' in who;
  */
 export const guestPlayerId = (token: string, contestId: string) => 'g_' + createHash('sha256').update(`${contestId}:${token}`).digest('base64url').slice(0, 22);
 
+/** What the shared snapshot says of a seat (the first buzzer): a hash, so no account id reaches other phones. */
+export const seatTag = (contestId: string, playerId: string) => createHash('sha256').update(`seat:${contestId}:${playerId}`).digest('base64url').slice(0, 12);
+
 /** The seat this player acts in, if they may play this contest; null otherwise. */
 async function seatOf(db: Db, who: Player, contestId: string): Promise<string | null> {
 	if (!isGuest(who)) {
@@ -111,7 +114,7 @@ export async function contestMessage(db: Db, contestId: string, now = Date.now()
 	const qid = currentQuestionId(live.plan.rounds, s);
 	const plan = live.plan;
 	const teams = plan.teams && (s.phase === 'lobby' || s.phase === 'board' || s.phase === 'final') ? teamRanking(s, plan.teams.combine, plan.teams.names ?? (await teamNames(db, s))) : null;
-	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now, teams);
+	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now, teams, (id) => seatTag(contestId, id));
 	let frame: Uint8Array | null = null;
 	let roster: string | null = null;
 	let ranking: string | null = null;
@@ -202,7 +205,7 @@ export function openContests(db: Db, actor: Actor) {
 }
 
 /** A signed-in member joins by the six digits (or the QR's link): as themselves, in their 党小组's team. */
-export async function joinByCode(db: Db, actor: Actor, code: string, now = Date.now()): Promise<{ ok: true; contestId: string; title: string; playerId: string } | { ok: false; message: string }> {
+export async function joinByCode(db: Db, actor: Actor, code: string, now = Date.now()): Promise<{ ok: true; contestId: string; title: string; seat: string } | { ok: false; message: string }> {
 	const contestId = /^\d{6}$/.test(code) ? contestRepo(db).byCode(code) : null;
 	const owner = contestId ? contestRepo(db).ownerPath(contestId) : null;
 	if (!contestId || !owner || !policy.playContest(actor, owner)) return { ok: false, message: m.err_contest_code() };
@@ -210,10 +213,10 @@ export async function joinByCode(db: Db, actor: Actor, code: string, now = Date.
 	// Teams set by hand: a player starts unplaced, and coming back keeps where the host put them.
 	const byHand = (await liveContest(db, contestId))?.plan.teams?.names !== undefined;
 	const r = await applyAndPublish(db, contestId, { type: 'join', playerId: actor.userId, name: user?.name ?? '', teamId: byHand ? null : (actor.groupId ?? null) }, now);
-	return r.ok ? { ok: true, contestId, title: contestRepo(db).byId(contestId)?.title ?? '', playerId: actor.userId } : r;
+	return r.ok ? { ok: true, contestId, title: contestRepo(db).byId(contestId)?.title ?? '', seat: seatTag(contestId, actor.userId) } : r;
 }
 
-export type GuestJoin = { ok: true; contestId: string; title: string; playerId: string } | { ok: true; contestId: string; title: string; needNickname: true } | { ok: false; message: string; login?: true };
+export type GuestJoin = { ok: true; contestId: string; title: string; seat: string } | { ok: true; contestId: string; title: string; needNickname: true } | { ok: false; message: string; login?: true };
 
 /**
  * A guest (not signed in) joins by code, where the contest lets guests in: with a nickname the first
@@ -236,7 +239,7 @@ export async function joinAsGuest(db: Db, guest: Guest, code: string, nickname: 
 	}
 	if (!name) return { ok: true, contestId, title, needNickname: true };
 	const r = await applyAndPublish(db, contestId, { type: 'join', playerId, name, teamId: null }, now);
-	return r.ok ? { ok: true, contestId, title, playerId } : r;
+	return r.ok ? { ok: true, contestId, title, seat: seatTag(contestId, playerId) } : r;
 }
 
 const NICKNAME_REFUSALS: Record<Exclude<NicknameCheck, { ok: true }>['reason'], () => string> = {

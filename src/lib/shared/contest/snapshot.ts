@@ -21,9 +21,12 @@ export interface ContestSnapshot {
 	/** 风险题: how many have picked a stake. */
 	staked: number;
 	players: number;
-	/** 抢答: who buzzed first (name, and their player id so that phone knows it is theirs), once someone has. */
+	/**
+	 * 抢答: who buzzed first, once someone has: their name, and their seat tag (a hash of contest and seat,
+	 * never an account id) so that their phone knows it is theirs.
+	 */
 	buzzedBy: string | null;
-	buzzerId: string | null;
+	buzzerTag: string | null;
 	reveal: { answer: string[]; counts: Record<string, number>; explanation: string } | null;
 	/** At the board and the end: the top ten (the host's full ranking travels separately, to the host only). */
 	board: { name: string; score: number; correct: number; rank: number }[] | null;
@@ -36,7 +39,7 @@ export interface ShownQuestion {
 	stemHtml: string;
 }
 
-export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQuestion | null, now: number, teams: TeamRow[] | null = null): ContestSnapshot {
+export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQuestion | null, now: number, teams: TeamRow[] | null = null, tagOf: (playerId: string) => string = (id) => id): ContestSnapshot {
 	const round = s.phase === 'lobby' ? null : plan[s.round];
 	const qid = currentQuestionId(plan, s);
 	// 风险题: the question stays hidden while stakes are picked.
@@ -66,7 +69,7 @@ export function snapshotOf(plan: RoundPlan[], s: ContestState, question: ShownQu
 		staked: Object.keys(s.stakes).length,
 		players: s.activeCount,
 		buzzedBy: s.buzzes[0] ? (s.players[s.buzzes[0]]?.name ?? null) : null,
-		buzzerId: s.buzzes[0] ?? null,
+		buzzerTag: s.buzzes[0] ? tagOf(s.buzzes[0]) : null,
 		reveal: s.phase === 'reveal' && question ? { answer: question.content.answer, counts, explanation: question.content.explanation } : null,
 		board,
 		teams: teams && (s.phase === 'lobby' || s.phase === 'board' || s.phase === 'final') ? teams.map(({ name, members, score, correct, rank }) => ({ name, members, score, correct, rank })) : null

@@ -10,5 +10,5 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const body = v.safeParse(joinSchema, await request.json().catch(() => null));
 	if (!body.success) return json({ message: firstIssue(body.issues) }, { status: 400 });
 	const r = await joinByCode(locals.db, locals.actor!, body.output.code);
-	return r.ok ? json({ contestId: r.contestId, title: r.title, playerId: r.playerId }) : json({ message: r.message }, { status: 404 });
+	return r.ok ? json({ contestId: r.contestId, title: r.title, seat: r.seat }) : json({ message: r.message }, { status: 404 });
 };
