@@ -28,6 +28,10 @@ const server = createServer((req, res) => {
 	if (ownProtocol) req.headers['x-xianfeng-scheme'] = 'http';
 	handler(req, res);
 });
+// Keep idle connections longer than Node's 5 s default: a phone (or a proxy) that reuses a connection
+// the server has just closed loses that request, and a POST is not retried by the browser.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, host, () => {
 	console.log(`[xianfeng] 已启动：http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 });
