@@ -1,10 +1,9 @@
 import type { Db } from '../db/client';
-import { peopleRepo } from '../people/repo';
 import { questionRepo } from '../quiz/question-repo';
 import { toXlsxSheets } from '../xlsx';
 import { liveContest, openingTimes } from './contest-engine';
 import { contestRepo } from './contest-repo';
-import { contestToHost } from './contest-service';
+import { contestToHost, teamNamesFor } from './contest-service';
 import { m } from '$lib/paraglide/messages';
 import { ranking } from '$lib/shared/contest/machine';
 import { teamRanking } from '$lib/shared/contest/teams';
@@ -26,10 +25,8 @@ export async function contestResults(db: Db, actor: Actor, contestId: string) {
 	const contest = contestToHost(db, actor, contestId);
 	const live = (await liveContest(db, contestId))!;
 	const s = live.state;
-	const teamIds = [...new Set(Object.values(s.players).flatMap((p) => (p.teamId ? [p.teamId] : [])))];
-	const byHand = live.plan.teams?.names;
-	const teamNames = new Map(byHand ? Object.entries(byHand) : (await peopleRepo(db).orgUnits(teamIds)).map((u) => [u.id, u.name]));
-	const teamOf = (id: string | null) => (id ? (teamNames.get(id) ?? '') : '');
+	const names = await teamNamesFor(db, live.plan, s);
+	const teamOf = (id: string | null) => (id ? (names[id] ?? '') : '');
 	const players: (PlayerRow & { playerId: string })[] = ranking(s).map((r) => {
 		const p = s.players[r.playerId];
 		return { playerId: r.playerId, rank: r.rank, name: r.name, team: teamOf(p.teamId), correct: p.correct, answered: p.answered, score: p.score, removed: false };
@@ -38,7 +35,7 @@ export async function contestResults(db: Db, actor: Actor, contestId: string) {
 		if (p.removed) players.push({ playerId, rank: null, name: p.name, team: teamOf(p.teamId), correct: p.correct, answered: p.answered, score: p.score, removed: true });
 
 	const combine = live.plan.teams?.combine ?? null;
-	const teams = combine ? teamRanking(s, combine, Object.fromEntries(teamNames)) : [];
+	const teams = combine ? teamRanking(s, combine, names) : [];
 	return { contest, phase: s.phase, players, teams, combine, questions: live.plan.rounds.reduce((n, r) => n + r.questionIds.length, 0) };
 }
 

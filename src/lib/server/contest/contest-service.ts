@@ -59,11 +59,13 @@ interface Room {
 	pending: Map<string, ReturnType<typeof setTimeout>>;
 	shown: Map<string, ShownQuestion>;
 	groupNames: Map<string, string>;
+	/** Personal results per contest, for the seq they were computed at: one ranking per change, however many ask. */
+	personal: Map<string, { seq: number; results: Record<string, PersonalResult> }>;
 }
 const rooms = new WeakMap<Db, Room>();
 export function roomOf(db: Db): Room {
 	let room = rooms.get(db);
-	if (!room) rooms.set(db, (room = { bus: new InProcessContestBus(), timers: new Map(), pending: new Map(), shown: new Map(), groupNames: new Map() }));
+	if (!room) rooms.set(db, (room = { bus: new InProcessContestBus(), timers: new Map(), pending: new Map(), shown: new Map(), groupNames: new Map(), personal: new Map() }));
 	return room;
 }
 
@@ -80,23 +82,24 @@ async function shownQuestion(db: Db, questionId: string | null, version: number 
 	return shown;
 }
 
-/** The names of the players' teams (their 党小组), looked up once per group per server. */
-async function teamNames(db: Db, s: ContestState): Promise<Record<string, string>> {
+/**
+ * The names of the teams: as typed for teams set by hand, else the players' 党小组 (looked up once per
+ * group per server). Shared by the live screens and the results export.
+ */
+export async function teamNamesFor(db: Db, plan: ContestPlan, s: ContestState): Promise<Record<string, string>> {
+	if (plan.teams?.names) return plan.teams.names;
 	const { groupNames } = roomOf(db);
 	const missing = [...new Set(Object.values(s.players).flatMap((p) => (p.teamId && !groupNames.has(p.teamId) ? [p.teamId] : [])))];
 	if (missing.length) for (const u of await peopleRepo(db).orgUnits(missing)) groupNames.set(u.id, u.name);
 	return Object.fromEntries(groupNames);
 }
 
-/** Personal results by contest, for the seq they were computed at: one ranking per change, however many ask. */
-const personalCache = new WeakMap<Db, Map<string, { seq: number; results: Record<string, PersonalResult> }>>();
 function personalAt(db: Db, contestId: string, s: ContestState): Record<string, PersonalResult> {
-	let byContest = personalCache.get(db);
-	if (!byContest) personalCache.set(db, (byContest = new Map()));
-	const cached = byContest.get(contestId);
+	const { personal } = roomOf(db);
+	const cached = personal.get(contestId);
 	if (cached?.seq === s.seq) return cached.results;
 	const results = personalResults(s);
-	byContest.set(contestId, { seq: s.seq, results });
+	personal.set(contestId, { seq: s.seq, results });
 	return results;
 }
 
@@ -110,11 +113,10 @@ const encoder = new TextEncoder();
 export async function contestMessage(db: Db, contestId: string, now = Date.now(), countsOnly = false): Promise<ContestMessage | null> {
 	const live = await liveContest(db, contestId);
 	if (!live) return null;
-	const s = live.state;
-	const qid = currentQuestionId(live.plan.rounds, s);
-	const plan = live.plan;
-	const teams = plan.teams && (s.phase === 'lobby' || s.phase === 'board' || s.phase === 'final') ? teamRanking(s, plan.teams.combine, plan.teams.names ?? (await teamNames(db, s))) : null;
-	const snapshot = snapshotOf(live.plan.rounds, s, await shownQuestion(db, qid, qid ? live.plan.versions[qid] : undefined), now, teams, (id) => seatTag(contestId, id));
+	const { plan, state: s } = live;
+	const qid = currentQuestionId(plan.rounds, s);
+	const teams = plan.teams && (s.phase === 'lobby' || s.phase === 'board' || s.phase === 'final') ? teamRanking(s, plan.teams.combine, await teamNamesFor(db, plan, s)) : null;
+	const snapshot = snapshotOf(plan.rounds, s, await shownQuestion(db, qid, qid ? plan.versions[qid] : undefined), now, teams, (id) => seatTag(contestId, id));
 	let frame: Uint8Array | null = null;
 	let roster: string | null = null;
 	let ranking: string | null = null;
@@ -129,13 +131,13 @@ export async function contestMessage(db: Db, contestId: string, now = Date.now()
 	};
 }
 
-/** Apply, then tell everyone and set the timer for the phase's end. */
 /**
  * How often, at most, the counts (players joined, answers in) go out while nothing else changes. A
  * change of phase goes out at once; 5,000 answers must not mean 5,000 broadcasts to 5,000 phones.
  */
 export const COUNT_UPDATE_MS = 250;
 
+/** Apply, then tell everyone and set the timer for the phase's end. */
 async function applyAndPublish(db: Db, contestId: string, event: ContestEvent, now: number): Promise<ContestOutcome> {
 	const live = (await liveContest(db, contestId))?.state;
 	const before = live && { phase: live.phase, round: live.round, question: live.question };
