@@ -178,3 +178,28 @@ describe('policy matrix: study plans and reflections', () => {
 		expect(policy.inAudience(member, { unitPaths: [], groupIds: ['g1'], people: ['m'] })).toBe(true);
 	});
 });
+
+describe('policy matrix: 三会一课 meetings', () => {
+	const secretaryB: Actor = { ...base, userId: 's2', branchId: 'b', branchPath: B, secretaryOf: { id: 'b', path: B } };
+	const cases: [string, Actor, boolean][] = [
+		['member', member, false],
+		['secretary of the branch', secretaryA, true],
+		['secretary of another branch', secretaryB, false],
+		['admin above', admin, true],
+		['admin of another organisation', otherAdmin, false]
+	];
+	for (const [name, actor, manage] of cases) {
+		it(`${name} ${manage ? 'runs' : 'does not run'} branch A's meetings (check-in screen, marks, leave, minutes)`, () => {
+			expect(policy.manageMeeting(actor, A)).toBe(manage);
+		});
+	}
+
+	it('lets in for check-in, leave and 补学 only the people on the meeting’s list', () => {
+		const grouped: Actor = { ...member, groupId: 'g1' };
+		expect(policy.attendMeeting(member, { unitPaths: [A], groupIds: [], people: [] })).toBe(true);
+		expect(policy.attendMeeting(member, { unitPaths: [B], groupIds: [], people: [] })).toBe(false);
+		expect(policy.attendMeeting(grouped, { unitPaths: [], groupIds: ['g1'], people: [] })).toBe(true);
+		expect(policy.attendMeeting(member, { unitPaths: [], groupIds: ['g1'], people: [] })).toBe(false);
+		expect(policy.attendMeeting(member, { unitPaths: [], groupIds: [], people: ['m'] })).toBe(true);
+	});
+});

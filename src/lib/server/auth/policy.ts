@@ -164,6 +164,16 @@ export const policy = {
 		return within(actor.branchPath, ownerPath);
 	},
 
+	/** Run a branch's 三会一课 (meetings, check-in screen, marks, leave, minutes): as for the branch itself. */
+	manageMeeting(actor: Actor, branchPath: string): boolean {
+		return this.manageBranch(actor, branchPath);
+	},
+
+	/** Check in, ask for leave and do the 补学 of a meeting: a member on its list. */
+	attendMeeting(actor: Actor, audience: AudienceScope): boolean {
+		return this.inAudience(actor, audience);
+	},
+
 	/** Upload pictures, audio, video and PDFs for modules: whoever may write modules (secretaries and admins). */
 	uploadFile(actor: Actor): boolean {
 		return actor.secretaryOf !== null || actor.adminOf !== null;

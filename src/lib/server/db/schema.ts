@@ -617,3 +617,110 @@ export const contestAnswers = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.contestId, t.questionId, t.playerId] })]
 );
+
+/**
+ * A 三会一课 meeting of a branch: who is expected (an audience as for exams), when and where, and the
+ * secret of its rotating check-in QR (shared/checkin/token.ts; sent to its hosts' screens only).
+ */
+export const meetings = sqliteTable(
+	'meetings',
+	{
+		id: text('id').primaryKey(),
+		branchId: text('branch_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		type: text('type', { enum: ['assembly', 'committee', 'group', 'lecture', 'theme_day', 'study', 'other'] }).notNull(),
+		title: text('title').notNull(),
+		startsAt: integer('starts_at').notNull(),
+		endsAt: integer('ends_at').notNull(),
+		place: text('place').notNull().default(''),
+		host: text('host').notNull().default(''),
+		/** JSON: { units: string[], people: string[] } — as for exams and plans. */
+		audience: text('audience').notNull(),
+		agenda: text('agenda').notNull().default(''),
+		/** JSON: string[] of study module ids to read (and the 补学 of those who missed it). */
+		materials: text('materials').notNull().default('[]'),
+		graceMin: integer('grace_min').notNull().default(5),
+		secret: text('secret').notNull(),
+		/** 会议记录 in Markdown. */
+		minutes: text('minutes').notNull().default(''),
+		/** Meetings made together by one recurring schedule share this id. */
+		seriesId: text('series_id'),
+		closedAt: integer('closed_at'),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('meetings_branch_idx').on(t.branchId, t.startsAt), index('meetings_starts_idx').on(t.startsAt)]
+);
+
+/** One check-in per member and meeting; `at` is the scan time (an offline scan's, accepted later). */
+export const meetingCheckins = sqliteTable(
+	'meeting_checkins',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		at: integer('at').notNull(),
+		/** qr: the QR opened by a camera; code: the typed code; scan: the app's scanner (online or later); admit: let in by the host. */
+		via: text('via', { enum: ['qr', 'code', 'scan', 'admit'] }).notNull(),
+		receivedAt: integer('received_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_checkins_user_idx').on(t.userId)]
+);
+
+/** 请假: a member's leave request for one meeting and the secretary's answer. */
+export const meetingLeaves = sqliteTable(
+	'meeting_leaves',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		reason: text('reason').notNull(),
+		status: text('status', { enum: ['pending', 'approved', 'declined'] }).notNull(),
+		askedAt: integer('asked_at').notNull(),
+		decidedBy: text('decided_by').references(() => users.id),
+		decidedAt: integer('decided_at')
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_leaves_user_idx').on(t.userId)]
+);
+
+/** The secretary's hand mark (members without a phone, or who could not come), which has the last word. */
+export const meetingMarks = sqliteTable(
+	'meeting_marks',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		status: text('status', { enum: ['present', 'late', 'excused', 'absent'] }).notNull(),
+		reason: text('reason', { enum: ['leave', 'ill', 'away', 'frail', 'other'] }),
+		note: text('note').notNull().default(''),
+		markedBy: text('marked_by').references(() => users.id),
+		markedAt: integer('marked_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.userId] })]
+);
+
+/** 补学 done: a member who missed a closed meeting read its minutes and materials. */
+export const meetingMakeups = sqliteTable(
+	'meeting_makeups',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		doneAt: integer('done_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_makeups_user_idx').on(t.userId)]
+);

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { prepareCheckin, prepareLeave } from '../attendance/checkin-service';
 import type { Db } from '../db/client';
 import { prepareExamAnswer, prepareExamEvent } from '../quiz/exam-attempt-service';
 import { preparePracticeAnswer } from '../quiz/practice-service';
@@ -6,6 +7,7 @@ import { writeSettings } from '../settings/repo';
 import { prepareProgress } from '../study/progress-service';
 import { prepareReflection } from '../study/reflection-service';
 import type { Actor } from '$lib/shared/roles';
+import { CHECKIN_KIND, LEAVE_KIND } from '$lib/shared/checkin/checkin-schemas';
 import { firstIssue } from '$lib/shared/schemas';
 import { EXAM_ANSWER_KIND, EXAM_EVENT_KIND } from '$lib/shared/quiz/exam-schemas';
 import { PRACTICE_KIND } from '$lib/shared/quiz/practice-schemas';
@@ -30,5 +32,7 @@ export const opHandlers: Record<string, OpHandler> = {
 	[EXAM_ANSWER_KIND]: prepareExamAnswer,
 	[EXAM_EVENT_KIND]: prepareExamEvent,
 	[PROGRESS_KIND]: prepareProgress,
-	[REFLECTION_KIND]: prepareReflection
+	[REFLECTION_KIND]: prepareReflection,
+	[CHECKIN_KIND]: prepareCheckin,
+	[LEAVE_KIND]: prepareLeave
 };

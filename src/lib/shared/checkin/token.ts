@@ -29,30 +29,49 @@ function keyFor(secret: string): Promise<CryptoKey> {
 	return key;
 }
 
+/** The token to draw, made with WebCrypto (the projector page; needs a secure context: https or localhost). */
 export async function checkinToken(secret: string, meetingId: string, slot: number): Promise<string> {
 	const mac = await crypto.subtle.sign('HMAC', await keyFor(secret), new TextEncoder().encode(`${meetingId}:${slot}`));
 	return toBase64Url(new Uint8Array(mac)).slice(0, 16);
 }
 
 /** Compare without an early exit, so response time says nothing about how much of a guess was right. */
-function sameToken(a: string, b: string): boolean {
+function same(a: string, b: string): boolean {
 	if (a.length !== b.length) return false;
 	let diff = 0;
 	for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
 	return diff === 0;
 }
 
+/**
+ * The 6-digit code shown beside the QR, for typing when the camera fails: the first 36 bits of the
+ * token, in decimal. It rotates with the token and is checked by the same rules.
+ */
+export function checkinCode(token: string): string {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+	let n = 0;
+	for (const ch of token.slice(0, 6)) n = n * 64 + alphabet.indexOf(ch);
+	return String(n % 1_000_000).padStart(6, '0');
+}
+
+/** A meeting's token for a slot. The checks take it as a function so the server can make it synchronously (node:crypto). */
+export type TokenAt = (slot: number) => string;
+
 export type TokenCheck = { ok: true; slot: number } | { ok: false; reason: 'wrong' | 'expired' };
 
-/** A scan reaching the server now: the token must belong to this meeting and to one of the last three slots. */
-export async function checkOnlineToken(secret: string, meetingId: string, token: string, now: number): Promise<TokenCheck> {
+/**
+ * A scan (token) or a typed code reaching the server now: it must belong to this meeting and to one of
+ * the last three slots. An older one of this meeting (a photo of the screen passed on later) is told
+ * apart as expired.
+ */
+export function checkOnline(tokenAt: TokenAt, given: string, now: number, asCode = false): TokenCheck {
 	const current = slotOf(now);
+	const at = (slot: number) => (asCode ? checkinCode(tokenAt(slot)) : tokenAt(slot));
 	for (let back = 0; back <= ONLINE_SLOTS_BACK; back++) {
-		if (sameToken(await checkinToken(secret, meetingId, current - back), token)) return { ok: true, slot: current - back };
+		if (same(at(current - back), given)) return { ok: true, slot: current - back };
 	}
-	// An older token of this meeting (a photo of the screen passed on later) is told apart from a wrong one.
 	for (let back = ONLINE_SLOTS_BACK + 1; back <= ONLINE_SLOTS_BACK + 8; back++) {
-		if (sameToken(await checkinToken(secret, meetingId, current - back), token)) return { ok: false, reason: 'expired' };
+		if (same(at(current - back), given)) return { ok: false, reason: 'expired' };
 	}
 	return { ok: false, reason: 'wrong' };
 }
@@ -62,9 +81,17 @@ export async function checkOnlineToken(secret: string, meetingId: string, token:
  * slot, and the scan time must lie within the slot give or take 30 s. (Whether the slot lies in the
  * meeting's check-in window is the meeting's rule, checked by the caller.)
  */
-export async function checkOfflineToken(secret: string, meetingId: string, token: string, slot: number, scannedAt: number): Promise<TokenCheck> {
-	if (!Number.isInteger(slot) || !sameToken(await checkinToken(secret, meetingId, slot), token)) return { ok: false, reason: 'wrong' };
+export function checkOffline(tokenAt: TokenAt, token: string, slot: number, scannedAt: number): TokenCheck {
+	if (!Number.isSafeInteger(slot) || !same(tokenAt(slot), token)) return { ok: false, reason: 'wrong' };
 	const from = slotStart(slot) - OFFLINE_SKEW_MS;
 	const to = slotStart(slot + 1) + OFFLINE_SKEW_MS;
 	return scannedAt >= from && scannedAt < to ? { ok: true, slot } : { ok: false, reason: 'expired' };
+}
+
+/** A typed code made offline: the slot is the one of the scan time, or a neighbour within the skew. */
+export function checkOfflineCode(tokenAt: TokenAt, code: string, scannedAt: number): TokenCheck {
+	const from = slotOf(scannedAt - OFFLINE_SKEW_MS);
+	const to = slotOf(scannedAt + OFFLINE_SKEW_MS);
+	for (let slot = from; slot <= to; slot++) if (same(checkinCode(tokenAt(slot)), code)) return { ok: true, slot };
+	return { ok: false, reason: 'wrong' };
 }

@@ -1,0 +1,158 @@
+import * as v from 'valibot';
+import type { Db } from '../db/client';
+import { sendNotices } from '../notices/service';
+import { audienceMembers, type Audience } from '../people/audience';
+import { peopleRepo } from '../people/repo';
+import { findPersonByPhone } from '../people/service';
+import type { Outcome } from '../quiz/bank-service';
+import { meetingToManage } from './meeting-admin-service';
+import { meetingRepo, type MeetingRow } from './meeting-repo';
+import { m } from '$lib/paraglide/messages';
+import { attendanceStatus, owesMakeUp, type AttendanceStatus, type MarkReason } from '$lib/shared/checkin/attendance';
+import { markSchema } from '$lib/shared/checkin/checkin-schemas';
+import type { Actor } from '$lib/shared/roles';
+import { firstIssue, normalisePhone } from '$lib/shared/schemas';
+
+export interface RosterRow {
+	userId: string;
+	name: string;
+	phone: string;
+	groupId: string | null;
+	checkedInAt: number | null;
+	via: string | null;
+	leave: { reason: string; status: 'pending' | 'approved' | 'declined' } | null;
+	mark: { status: AttendanceStatus; reason: MarkReason | null; note: string } | null;
+	status: AttendanceStatus;
+	makeupAt: number | null;
+}
+
+export const STATUS_ORDER: AttendanceStatus[] = ['present', 'late', 'excused', 'absent'];
+
+/**
+ * Everyone on the meeting's list with the one status rule of shared/checkin/attendance.ts, so the
+ * roster, the minutes, the export and the 补学 list never disagree. Anyone who checked in counts even if
+ * later taken off the list: a record is never dropped.
+ */
+export async function rosterOf(db: Db, meeting: MeetingRow): Promise<RosterRow[]> {
+	const repo = meetingRepo(db);
+	const people = await audienceMembers(db, JSON.parse(meeting.audience) as Audience);
+	const checkins = new Map(repo.checkins(meeting.id).map((c) => [c.userId, c]));
+	const leaves = new Map(repo.leaves(meeting.id).map((l) => [l.userId, l]));
+	const marks = new Map(repo.marks(meeting.id).map((k) => [k.userId, k]));
+	const makeups = new Map(repo.makeups(meeting.id).map((k) => [k.userId, k.doneAt]));
+	const extra = [...checkins.keys()].filter((id) => !people.some((p) => p.id === id));
+	const others = extra.length ? await peopleRepo(db).usersByIds(extra) : [];
+	return [...people, ...others].map((p) => {
+		const c = checkins.get(p.id) ?? null;
+		const l = leaves.get(p.id) ?? null;
+		const k = marks.get(p.id) ?? null;
+		const status = attendanceStatus({ startsAt: meeting.startsAt, graceMin: meeting.graceMin, checkedInAt: c?.at ?? null, leave: l?.status ?? null, mark: k });
+		return {
+			userId: p.id,
+			name: p.name,
+			phone: p.phone,
+			groupId: p.groupId,
+			checkedInAt: c?.at ?? null,
+			via: c?.via ?? null,
+			leave: l && { reason: l.reason, status: l.status },
+			mark: k && { status: k.status, reason: k.reason, note: k.note },
+			status,
+			makeupAt: makeups.get(p.id) ?? null
+		};
+	});
+}
+
+export function countByStatus(roster: RosterRow[]): Record<AttendanceStatus, number> {
+	const out: Record<AttendanceStatus, number> = { present: 0, late: 0, excused: 0, absent: 0 };
+	for (const r of roster) out[r.status]++;
+	return out;
+}
+
+const publicMeeting = ({ secret: _secret, ...meeting }: MeetingRow) => ({
+	...meeting,
+	audience: JSON.parse(meeting.audience) as Audience,
+	materials: JSON.parse(meeting.materials) as string[]
+});
+
+/** The secretary's page of one meeting: its facts, everyone's status and the leave requests waiting. */
+export async function meetingDetail(db: Db, actor: Actor, meetingId: string) {
+	const meeting = meetingToManage(db, actor, meetingId);
+	const roster = await rosterOf(db, meeting);
+	return { meeting: publicMeeting(meeting), roster, counts: countByStatus(roster) };
+}
+
+/** The projector's check-in screen: the meeting with its secret (its hosts only) and who is in so far. */
+export async function checkinScreen(db: Db, actor: Actor, meetingId: string) {
+	const meeting = meetingToManage(db, actor, meetingId);
+	return { meeting: { ...publicMeeting(meeting), secret: meeting.secret }, live: await liveCheckins(db, actor, meetingId) };
+}
+
+/** Polled by the projector every few seconds: how many of how many, and the latest names first. */
+export async function liveCheckins(db: Db, actor: Actor, meetingId: string) {
+	const meeting = meetingToManage(db, actor, meetingId);
+	const roster = await rosterOf(db, meeting);
+	const inRoom = roster.filter((r) => r.checkedInAt !== null).sort((a, b) => b.checkedInAt! - a.checkedInAt!);
+	return {
+		expected: roster.length,
+		checkedIn: inRoom.length,
+		excused: roster.filter((r) => r.status === 'excused').length,
+		latest: inRoom.slice(0, 60).map((r) => ({ name: r.name, at: r.checkedInAt!, status: r.status }))
+	};
+}
+
+/** The secretary marks someone by hand (no phone, ill, away…), or clears the mark back to what the scans say. */
+export async function markAttendance(db: Db, actor: Actor, meetingId: string, input: unknown, now = Date.now()): Promise<Outcome<object>> {
+	const meeting = meetingToManage(db, actor, meetingId);
+	const parsed = v.safeParse(markSchema, input);
+	if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
+	const { userId, status, reason, note } = parsed.output;
+	if (!(await rosterOf(db, meeting)).some((r) => r.userId === userId)) return { ok: false, message: m.err_meeting_person() };
+	const repo = meetingRepo(db);
+	if (status === 'clear') repo.clearMark(meetingId, userId);
+	else {
+		if ((status === 'excused' || status === 'absent') && !reason) return { ok: false, message: m.err_mark_reason() };
+		repo.setMark(meetingId, userId, { status, reason: reason ?? null, note: note ?? '' }, actor.userId, now);
+	}
+	return { ok: true };
+}
+
+/** Let in someone not on the list (a member of another group who came): added to the list and checked in now. */
+export async function admitPerson(db: Db, actor: Actor, meetingId: string, phone: string, now = Date.now()): Promise<Outcome<{ name: string }>> {
+	const meeting = meetingToManage(db, actor, meetingId);
+	const person = await findPersonByPhone(db, actor, normalisePhone(phone));
+	if (!person) return { ok: false, message: m.err_exam_person({ phone }) };
+	const audience = JSON.parse(meeting.audience) as Audience;
+	const repo = meetingRepo(db);
+	db.$client.transaction(() => {
+		if (!audience.people.includes(person.id)) repo.setAudience(meetingId, JSON.stringify({ ...audience, people: [...audience.people, person.id] }), now);
+		repo.addCheckin(meetingId, person.id, now, 'admit', now);
+	})();
+	return { ok: true, name: person.name };
+}
+
+export async function decideLeave(db: Db, actor: Actor, meetingId: string, userId: string, approve: boolean, now = Date.now()): Promise<Outcome<object>> {
+	meetingToManage(db, actor, meetingId);
+	if (!meetingRepo(db).decideLeave(meetingId, userId, approve ? 'approved' : 'declined', actor.userId, now)) return { ok: false, message: m.err_leave_missing() };
+	await sendNotices(db, actor, [userId], approve ? m.leave_approved_notice() : m.leave_declined_notice(), '/checkin', now);
+	return { ok: true };
+}
+
+export async function saveMinutes(db: Db, actor: Actor, meetingId: string, minutes: string, now = Date.now()): Promise<Outcome<object>> {
+	meetingToManage(db, actor, meetingId);
+	if (minutes.length > 50_000) return { ok: false, message: m.err_minutes_long() };
+	meetingRepo(db).setMinutes(meetingId, minutes, now);
+	return { ok: true };
+}
+
+/**
+ * Close the meeting: its attendance is final, and everyone absent or excused gets a 补学 (an in-app
+ * notice linking to it). Check-ins scanned during the meeting that reach the server later still count.
+ */
+export async function closeMeeting(db: Db, actor: Actor, meetingId: string, now = Date.now()): Promise<Outcome<{ owing: number }>> {
+	const meeting = meetingToManage(db, actor, meetingId);
+	if (now < meeting.startsAt) return { ok: false, message: m.err_meeting_not_started() };
+	if (!meetingRepo(db).close(meetingId, now)) return { ok: false, message: m.err_meeting_closed() };
+	const owing = (await rosterOf(db, meeting)).filter((r) => owesMakeUp(r.status)).map((r) => r.userId);
+	await sendNotices(db, actor, owing, m.makeup_notice({ title: meeting.title }), `/checkin/makeup/${meetingId}`, now);
+	return { ok: true, owing: owing.length };
+}
