@@ -90,12 +90,12 @@ test('a plan from assignment to grade: the member reads and reflects offline, th
 
 	// The member sees the grade (the badge goes once opened) and the reminder.
 	await phone.goto('/study');
-	await expect(phone.getByTestId('tab-badge')).toHaveText('2');
+	await expect(phone.locator('a[href="/study"]').getByTestId('tab-badge')).toHaveText('2');
 	await expect(phone.getByTestId('notices')).toContainText('请在');
 	await phone.getByTestId('new-reviews').click();
 	const mine = phone.getByTestId('my-reflection').filter({ hasText: '机关公文处理基础' });
 	await expect(mine).toContainText('优秀');
 	await expect(mine).toContainText('抓住了要点');
-	await expect(phone.getByTestId('tab-badge')).toHaveText('1');
+	await expect(phone.locator('a[href="/study"]').getByTestId('tab-badge')).toHaveText('1');
 	await audit(phone);
 });

@@ -132,7 +132,7 @@ export function prepareCheckin(db: Db, actor: Actor, payload: unknown, deviceAt:
 }
 
 /** 请假 from the phone (outbox op): before the meeting ends, by someone on its list; asking again after a refusal reopens it. */
-export function prepareLeave(db: Db, actor: Actor, payload: unknown, deviceAt: number, now: number): { write: () => void } | { reject: string } {
+export function prepareLeave(db: Db, actor: Actor, payload: unknown, deviceAt: number): { write: () => void } | { reject: string } {
 	const parsed = v.safeParse(leavePayloadSchema, payload);
 	if (!parsed.success) return { reject: firstIssue(parsed.issues) };
 	const repo = meetingRepo(db);
@@ -145,4 +145,39 @@ export function prepareLeave(db: Db, actor: Actor, payload: unknown, deviceAt: n
 			repo.askLeave(meeting.id, actor.userId, parsed.output.reason, deviceAt);
 		}
 	};
+}
+
+/** How long a member who scanned before signing in has to sign in (old phones, forgotten passwords). */
+export const SIGN_IN_GRACE_MS = 10 * 60_000;
+
+const ticketMac = (meeting: Pick<MeetingRow, 'id' | 'secret'>, slot: number, seenAt: number) =>
+	createHmac('sha256', meeting.secret).update(`ticket:${meeting.id}:${slot}:${seenAt}`).digest('base64url').slice(0, 22);
+
+/**
+ * A QR opened by someone not yet signed in: if the token is good now, a ticket (for an httpOnly cookie)
+ * that says so, signed with the meeting's secret, so signing in afterwards does not make them late or
+ * expire the code they scanned.
+ */
+export function scanTicket(db: Db, meetingId: string, token: string, now = Date.now()): { ok: true; ticket: string } | { ok: false; message: string } {
+	const meeting = meetingRepo(db).byId(meetingId);
+	if (!meeting) return { ok: false, message: m.err_meeting_missing() };
+	const check = checkOnline(tokenAtFor(meeting), token, now);
+	if (!check.ok) return { ok: false, message: refusal(check) };
+	return { ok: true, ticket: `${check.slot}.${now}.${ticketMac(meeting, check.slot, now)}` };
+}
+
+/** Check in with the ticket from before signing in: counted at the time of the scan. */
+export function checkInByTicket(db: Db, actor: Actor, meetingId: string, ticket: string, now = Date.now()): CheckinOutcome {
+	const meeting = meetingRepo(db).byId(meetingId);
+	if (!meeting) return { ok: false, message: m.err_meeting_missing() };
+	const [slotText, seenText, mac] = ticket.split('.');
+	const slot = Number(slotText);
+	const seenAt = Number(seenText);
+	if (!Number.isSafeInteger(slot) || !Number.isSafeInteger(seenAt) || mac !== ticketMac(meeting, slot, seenAt)) return { ok: false, message: m.err_checkin_wrong() };
+	if (now - seenAt > SIGN_IN_GRACE_MS || seenAt > now) return { ok: false, message: m.err_checkin_expired() };
+	const already = meetingRepo(db).checkin(meeting.id, actor.userId);
+	if (already) return { ok: true, checkin: record(db, actor, meeting, already.at, already.via, now) };
+	const refused = admissible(db, actor, meeting, seenAt);
+	if (refused) return { ok: false, message: refused };
+	return { ok: true, checkin: record(db, actor, meeting, seenAt, 'qr', now) };
 }

@@ -47,6 +47,8 @@ const MEETING_COLUMNS = `m.id, m.branch_id AS branchId, o.path AS branchPath, o.
 	m.ends_at AS endsAt, m.place, m.host, m.audience, m.agenda, m.materials, m.grace_min AS graceMin, m.secret, m.minutes,
 	m.series_id AS seriesId, m.closed_at AS closedAt`;
 
+export type NewMeeting = Omit<MeetingRow, 'branchPath' | 'branchName' | 'minutes' | 'closedAt'> & { createdBy: string; now: number };
+
 /** Check-ins arrive through /api/sync (inside its transaction) and the QR page: synchronous prepared statements throughout. */
 const statements = preparedFor((db) => {
 	const c = db.$client;
@@ -108,9 +110,7 @@ const statements = preparedFor((db) => {
 export function meetingRepo(db: Db) {
 	const s = statements(db);
 	return {
-		insert: (row: Omit<MeetingRow, 'branchPath' | 'branchName' | 'minutes' | 'closedAt'> & { createdBy: string; now: number }) =>
-			void s.insert.run(row),
-		insertMany(rows: Parameters<ReturnType<typeof meetingRepo>['insert']>[0][]) {
+		insertMany(rows: NewMeeting[]) {
 			db.$client.transaction(() => rows.forEach((r) => s.insert.run(r)))();
 		},
 		byId: (id: string): MeetingRow | undefined => s.byId.get(id),

@@ -5,11 +5,15 @@ import { audienceMembers, type Audience } from '../people/audience';
 import { peopleRepo } from '../people/repo';
 import { findPersonByPhone } from '../people/service';
 import type { Outcome } from '../quiz/bank-service';
+import { renderMarkdown } from '../markdown';
+import { toXlsx } from '../xlsx';
 import { meetingToManage } from './meeting-admin-service';
 import { meetingRepo, type MeetingRow } from './meeting-repo';
 import { m } from '$lib/paraglide/messages';
-import { attendanceStatus, owesMakeUp, type AttendanceStatus, type MarkReason } from '$lib/shared/checkin/attendance';
+import { attendanceStatus, owesMakeUp, STATUS_ORDER, type AttendanceStatus, type MarkReason } from '$lib/shared/checkin/attendance';
 import { markSchema } from '$lib/shared/checkin/checkin-schemas';
+import { reasonLabel, statusLabel } from '$lib/shared/checkin/labels';
+import { dateTime } from '$lib/shared/format-time';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue, normalisePhone } from '$lib/shared/schemas';
 
@@ -26,12 +30,12 @@ export interface RosterRow {
 	makeupAt: number | null;
 }
 
-export const STATUS_ORDER: AttendanceStatus[] = ['present', 'late', 'excused', 'absent'];
+
 
 /**
  * Everyone on the meeting's list with the one status rule of shared/checkin/attendance.ts, so the
  * roster, the minutes, the export and the 补学 list never disagree. Anyone who checked in counts even if
- * later taken off the list: a record is never dropped.
+ * later taken off the list: a record is never dropped. Names in 拼音 order, as a sign-in sheet lists them.
  */
 export async function rosterOf(db: Db, meeting: MeetingRow): Promise<RosterRow[]> {
 	const repo = meetingRepo(db);
@@ -42,7 +46,8 @@ export async function rosterOf(db: Db, meeting: MeetingRow): Promise<RosterRow[]
 	const makeups = new Map(repo.makeups(meeting.id).map((k) => [k.userId, k.doneAt]));
 	const extra = [...checkins.keys()].filter((id) => !people.some((p) => p.id === id));
 	const others = extra.length ? await peopleRepo(db).usersByIds(extra) : [];
-	return [...people, ...others].map((p) => {
+	const byName = new Intl.Collator('zh-CN');
+	return [...people, ...others].sort((a, b) => byName.compare(a.name, b.name)).map((p) => {
 		const c = checkins.get(p.id) ?? null;
 		const l = leaves.get(p.id) ?? null;
 		const k = marks.get(p.id) ?? null;
@@ -155,4 +160,29 @@ export async function closeMeeting(db: Db, actor: Actor, meetingId: string, now 
 	const owing = (await rosterOf(db, meeting)).filter((r) => owesMakeUp(r.status)).map((r) => r.userId);
 	await sendNotices(db, actor, owing, m.makeup_notice({ title: meeting.title }), `/checkin/makeup/${meetingId}`, now);
 	return { ok: true, owing: owing.length };
+}
+
+/** The printable 会议记录: the meeting, the minutes (sanitised HTML) and the attendance list that fills in by itself. */
+export async function minutesPage(db: Db, actor: Actor, meetingId: string) {
+	const detail = await meetingDetail(db, actor, meetingId);
+	const byStatus = Object.fromEntries(STATUS_ORDER.map((s) => [s, detail.roster.filter((r) => r.status === s)])) as Record<AttendanceStatus, RosterRow[]>;
+	return { ...detail, minutesHtml: renderMarkdown(detail.meeting.minutes), agendaHtml: renderMarkdown(detail.meeting.agenda), byStatus };
+}
+
+/** The attendance as a workbook: one row per person with status, time, how they checked in, leave and mark, 补学. */
+export async function attendanceWorkbook(db: Db, actor: Actor, meetingId: string) {
+	const { meeting, roster } = await meetingDetail(db, actor, meetingId);
+	const via: Record<string, () => string> = { qr: m.via_qr, code: m.via_code, scan: m.via_scan, admit: m.via_admit };
+	const rows = roster.map((r) => [
+		r.name,
+		r.phone,
+		statusLabel(r.status),
+		r.checkedInAt ? dateTime(r.checkedInAt) : '',
+		r.via ? (via[r.via]?.() ?? r.via) : '',
+		r.leave ? `${r.leave.reason}（${r.leave.status === 'approved' ? m.leave_approved() : r.leave.status === 'declined' ? m.leave_declined() : m.leave_pending()}）` : '',
+		r.mark ? [r.mark.reason ? reasonLabel(r.mark.reason) : '', r.mark.note].filter(Boolean).join(' · ') || statusLabel(r.mark.status) : '',
+		owesMakeUp(r.status) ? (r.makeupAt ? dateTime(r.makeupAt) : m.meetings_makeup_owed()) : ''
+	]);
+	const headers = [m.meetings_person(), m.xlsx_phone(), m.meetings_status(), m.xlsx_checkin_time(), m.xlsx_checkin_via(), m.status_excused(), m.meetings_mark(), m.meetings_makeup()];
+	return { title: meeting.title, bytes: await toXlsx(m.meetings_status(), headers, rows) };
 }

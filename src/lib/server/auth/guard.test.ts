@@ -21,6 +21,9 @@ describe('route guard', () => {
 		expect(decide('/api/sync', anon, NOW).kind).toBe('unauthorized');
 		expect(decide('/(public)/login', anon, NOW).kind).toBe('pass');
 		expect(decide('/healthz', anon, NOW).kind).toBe('pass');
+		// The check-in QR's page signs a good scan before it sends a stranger to sign in; its live list is for hosts.
+		expect(decide('/(public)/k/[meetingId]', anon, NOW).kind).toBe('pass');
+		expect(decide('/api/meetings/[meetingId]/live', anon, NOW).kind).toBe('unauthorized');
 	});
 	it('forbids management and projector pages to members', () => {
 		const who = { user: user(), session: session(), actor: member };

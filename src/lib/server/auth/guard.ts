@@ -10,8 +10,8 @@ export type GuardDecision =
 	| { kind: 'forbidden' }
 	| { kind: 'unauthorized' };
 
-/** Pages anyone may open, signed in or not. */
-const PUBLIC_ROUTES = new Set(['/(public)/login', '/(public)/logout', '/offline', '/healthz', '/']);
+/** Pages anyone may open, signed in or not. The check-in QR's page signs the scan before sending a stranger to sign in. */
+const PUBLIC_ROUTES = new Set(['/(public)/login', '/(public)/logout', '/offline', '/healthz', '/', '/(public)/k/[meetingId]']);
 
 /** A contest's player page and the calls it makes: open to guests (each contest decides whether it lets them in). */
 const GUEST_ROUTES = new Set(['/(play)/c/[code]', '/api/contests/guest', '/api/contests/[contestId]/stream', '/api/contests/[contestId]/play']);

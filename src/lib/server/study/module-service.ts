@@ -201,3 +201,9 @@ export async function lessonForMember(db: Db, actor: Actor, moduleId: string, le
 
 /** The upload limit in whole megabytes, for the forms' labels. */
 export const uploadMaxMb = () => Math.round(config.uploadMaxBytes / 1024 / 1024);
+
+/** Titles of modules by id, in the order given (a meeting's materials); ids that no longer exist are left out. */
+export async function moduleTitles(db: Db, ids: string[]): Promise<{ id: string; title: string }[]> {
+	const rows = await Promise.all(ids.map((id) => moduleRepo(db).byId(id)));
+	return rows.flatMap((r) => (r ? [{ id: r.id, title: r.title }] : []));
+}

@@ -30,3 +30,6 @@ export function attendanceStatus(f: AttendanceFacts): AttendanceStatus {
 
 /** Absent or excused members owe a 补学 once the meeting is closed; those who came (even late) do not. */
 export const owesMakeUp = (status: AttendanceStatus) => status === 'absent' || status === 'excused';
+
+/** The order statuses are listed in, on the minutes and in the counts. */
+export const STATUS_ORDER: AttendanceStatus[] = ['present', 'late', 'excused', 'absent'];

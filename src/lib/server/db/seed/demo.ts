@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/password';
 import { peopleRepo } from '../../people/repo';
 import { seedDemoExam, seedQuizDemo } from './quiz';
 import { seedDemoContest } from './contest';
+import { seedDemoMeetings } from './meetings';
 import { seedStudyDemo } from './study';
 import { seedStudyPlans } from './study-plans';
 import { uuidv7 } from '$lib/shared/id';
@@ -69,6 +70,7 @@ export async function seedDemo(db: Db, now = Date.now(), uploadsDir = join(dirna
 	const [, secrecyBank] = await seedQuizDemo(db, committee.id, adminId, now);
 	await seedDemoExam(db, office.id, secretaryId, secrecyBank, now);
 	await seedDemoContest(db, office.id, secretaryId, now);
+	await seedDemoMeetings(db, office.id, secretaryId, [secretaryId, adminId], now);
 	const modules = await seedStudyDemo(db, committee.id, adminId, now, uploadsDir);
 	await seedStudyPlans(db, office.id, office.path, secretaryId, DEMO_LOGINS.map((l) => l.phone), modules, now);
 }

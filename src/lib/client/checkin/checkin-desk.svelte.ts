@@ -1,0 +1,79 @@
+import { invalidateAll } from '$app/navigation';
+import type { OfflineApp } from '../offline/context';
+import type { OutboxOp } from '../offline/db';
+import { CHECKIN_KIND, LEAVE_KIND, parseCheckinUrl } from '$lib/shared/checkin/checkin-schemas';
+import { m } from '$lib/paraglide/messages';
+
+export interface LocalOp {
+	id: string;
+	kind: string;
+	at: number;
+	meetingId: string | null;
+	state: 'pending' | 'rejected';
+	error?: string;
+}
+
+/**
+ * The 签到 tab's actions on the phone. Every check-in and leave request goes to the outbox first
+ * (DESIGN.md): it survives no signal and a closed tab, and the server later judges it by its scan time.
+ * `ops` are those still on the phone: waiting to be sent, or refused with the server's reason.
+ */
+export class CheckinDesk {
+	#app: OfflineApp;
+	#ops = $state<LocalOp[]>([]);
+
+	constructor(app: OfflineApp) {
+		this.#app = app;
+	}
+
+	get ops() {
+		return this.#ops;
+	}
+
+	/** The op still on the phone for a meeting (the latest), if any. */
+	opFor(meetingId: string, kind = CHECKIN_KIND): LocalOp | undefined {
+		return this.#ops.findLast((o) => o.meetingId === meetingId && o.kind === kind);
+	}
+
+	async refresh(): Promise<void> {
+		const ops = await this.#app.db.outbox.filter((o: OutboxOp) => o.kind === CHECKIN_KIND || o.kind === LEAVE_KIND).sortBy('seq');
+		this.#ops = ops.map((o) => ({
+			id: o.id,
+			kind: o.kind,
+			at: o.at,
+			meetingId: (o.payload as { meetingId?: string }).meetingId ?? null,
+			state: o.state,
+			error: o.error
+		}));
+	}
+
+	/** A scanned text: our check-in QR is queued; anything else is refused here, with nothing stored. */
+	async scanned(text: string): Promise<{ ok: true } | { ok: false; message: string }> {
+		const parsed = parseCheckinUrl(text);
+		if (!parsed) return { ok: false, message: m.checkin_not_ours() };
+		await this.#send(CHECKIN_KIND, parsed);
+		return { ok: true };
+	}
+
+	async typedCode(code: string): Promise<void> {
+		await this.#send(CHECKIN_KIND, { code });
+	}
+
+	async askLeave(meetingId: string, reason: string): Promise<void> {
+		await this.#send(LEAVE_KIND, { meetingId, reason: reason.trim() });
+	}
+
+	async dismiss(id: string): Promise<void> {
+		await this.#app.sync.dismiss(id);
+		await this.refresh();
+	}
+
+	async #send(kind: string, payload: unknown): Promise<void> {
+		await this.#app.sync.enqueue(kind, payload);
+		await this.refresh();
+		await this.#app.sync.settled();
+		await this.refresh();
+		// Online, the page's server data now shows the check-in; offline this fails quietly and the op waits.
+		if (this.#app.sync.status === 'synced' || this.#app.sync.status === 'pending') await invalidateAll().catch(() => undefined);
+	}
+}
