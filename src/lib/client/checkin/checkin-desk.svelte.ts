@@ -63,6 +63,17 @@ export class CheckinDesk {
 		await this.#send(LEAVE_KIND, { meetingId, reason: reason.trim() });
 	}
 
+	/**
+	 * The sync engine's count of waiting ops changed (a drain after the phone came back online): ops that
+	 * left the outbox were accepted, so the page's server data (已签到, leave state) is reloaded.
+	 */
+	async synced(): Promise<void> {
+		const waiting = (ops: LocalOp[]) => ops.filter((o) => o.state === 'pending').length;
+		const before = waiting(this.#ops);
+		await this.refresh();
+		if (waiting(this.#ops) < before) await invalidateAll().catch(() => undefined);
+	}
+
 	async dismiss(id: string): Promise<void> {
 		await this.#app.sync.dismiss(id);
 		await this.refresh();

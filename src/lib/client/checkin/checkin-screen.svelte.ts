@@ -40,8 +40,13 @@ export class CheckinScreen {
 		serverNow: number
 	) {
 		this.#live = initial;
-		const kept = Number(localStorage.getItem(offsetKey(meetingId)));
-		this.#offset = navigator.onLine ? serverNow - Date.now() : Number.isFinite(kept) ? kept : 0;
+		this.#offset = serverNow - Date.now();
+	}
+
+	/** Offline (the page came from the service worker's cache), the clock offset learnt last time is better than the cached page's. */
+	#restoreOffset() {
+		const kept = Number(localStorage.getItem(offsetKey(this.meetingId)));
+		if (!navigator.onLine && Number.isFinite(kept)) this.#offset = kept;
 	}
 
 	get url() {
@@ -61,6 +66,7 @@ export class CheckinScreen {
 	}
 
 	start(): () => void {
+		this.#restoreOffset();
 		void this.#tick();
 		void this.#poll();
 		this.#timers.push(setInterval(() => void this.#tick(), 250), setInterval(() => void this.#poll(), POLL_MS));
