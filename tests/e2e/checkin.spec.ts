@@ -92,6 +92,7 @@ test('check-in by camera QR and by offline scan, leave, absence, closing with �
 	await audit(a);
 	await expect(screen.getByTestId('checkin-names')).toContainText('刘洋');
 	await expect(screen.getByTestId('checkin-count')).toContainText('已签到 1 /');
+	await shot(screen, 'screen');
 
 	// B: the app's scanner with no signal — a photo of the screen's QR, kept in the outbox, sent later.
 	const b = await member(browser, B);
