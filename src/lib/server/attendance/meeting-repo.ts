@@ -47,7 +47,7 @@ const MEETING_COLUMNS = `m.id, m.branch_id AS branchId, o.path AS branchPath, o.
 	m.ends_at AS endsAt, m.place, m.host, m.audience, m.agenda, m.materials, m.grace_min AS graceMin, m.secret, m.minutes,
 	m.series_id AS seriesId, m.closed_at AS closedAt`;
 
-export type NewMeeting = Omit<MeetingRow, 'branchPath' | 'branchName' | 'minutes' | 'closedAt'> & { createdBy: string; now: number };
+export type NewMeeting = Omit<MeetingRow, 'branchPath' | 'branchName' | 'minutes' | 'closedAt'> & { createdBy: string | null; now: number };
 
 /** Check-ins arrive through /api/sync (inside its transaction) and the QR page: synchronous prepared statements throughout. */
 const statements = preparedFor((db) => {
