@@ -68,6 +68,10 @@ const statements = preparedFor((db) => {
 			  WHERE (m.branch_id = ? OR EXISTS (SELECT 1 FROM json_each(m.audience, '$.people') WHERE value = ?))
 			    AND m.ends_at >= ? AND m.starts_at <= ? ORDER BY m.starts_at`
 		),
+		closedUnder: c.prepare<[string, string, number], MeetingRow>(
+			`SELECT ${MEETING_COLUMNS} FROM meetings m JOIN org_units o ON o.id = m.branch_id
+			  WHERE substr(o.path, 1, length(?)) = ? AND m.closed_at IS NOT NULL AND m.starts_at >= ? ORDER BY m.starts_at`
+		),
 		unitPaths: c.prepare<[string], { id: string; path: string }>('SELECT id, path FROM org_units WHERE id IN (SELECT value FROM json_each(?))'),
 		checkin: c.prepare<[string, string], CheckinRow>('SELECT user_id AS userId, at, via FROM meeting_checkins WHERE meeting_id = ? AND user_id = ?'),
 		addCheckin: c.prepare('INSERT INTO meeting_checkins (meeting_id, user_id, at, via, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
@@ -118,6 +122,8 @@ export function meetingRepo(db: Db) {
 		listUnder: (rootPath: string) => s.listUnder.all(rootPath, rootPath),
 		/** Meetings a member may be expected at (their branch's, or naming them) overlapping [from, to]. */
 		forMember: (branchId: string, userId: string, from: number, to: number) => s.forMember.all(branchId, userId, from, to),
+		/** Closed (held) meetings of the branches in a subtree since an instant, oldest first. */
+		closedUnder: (rootPath: string, since: number) => s.closedUnder.all(rootPath, rootPath, since),
 		unitPaths: (unitIds: string[]) => s.unitPaths.all(JSON.stringify(unitIds)),
 		checkin: (meetingId: string, userId: string) => s.checkin.get(meetingId, userId),
 		/** The first check-in stands: a second one changes nothing. Returns whether this one was recorded. */
