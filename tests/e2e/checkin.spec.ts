@@ -15,6 +15,7 @@ const B = '13800000005'; // 杨静
 const C = '13800000006'; // 赵磊
 const D = '13800000007'; // 黄丽娟
 const E = '13800000008'; // 周强
+const F = '13800000009'; // 吴敏
 
 /** With SCREENSHOTS=1 (npm run screenshots) the journey photographs each screen, phones in 关怀模式 too. */
 async function shot(page: Page, name: string, elder = false) {
@@ -63,6 +64,9 @@ test('check-in by camera QR and by offline scan, leave, absence, closing with �
 	await secretary.getByLabel('结束时间').fill('23:59');
 	await secretary.getByLabel('地点').fill('三楼会议室');
 	await secretary.getByRole('checkbox', { name: '保密工作基本常识' }).check();
+	// Chosen people rather than the whole branch: closing sends 补学 notices, and other journeys' members must not get them.
+	await secretary.getByRole('group', { name: '参会人员' }).getByRole('checkbox', { checked: true }).uncheck();
+	await secretary.getByLabel('另加人员（手机号，每行一个）').fill([A, B, C, D, E, F].join('\n'));
 	await shot(secretary, 'new');
 	await secretary.getByRole('button', { name: '安排', exact: true }).click();
 	await expect(secretary.getByRole('heading', { level: 1 })).toHaveText('主题党日：学习党章（演练）');
@@ -75,7 +79,7 @@ test('check-in by camera QR and by offline scan, leave, absence, closing with �
 	const qr = screen.getByTestId('checkin-qr');
 	await expect(qr).toHaveAttribute('data-url', new RegExp(`/k/${meetingId}\\?s=\\d+&t=`));
 	await expect(screen.getByTestId('checkin-code')).toHaveText(/^\d{6}$/);
-	await expect(screen.getByTestId('checkin-count')).toContainText('已签到 0 /');
+	await expect(screen.getByTestId('checkin-count')).toContainText('已签到 0 / 6');
 	await audit(screen);
 
 	// A: the phone's own camera opens the QR's URL before signing in; signing in takes a while; still present.
@@ -109,6 +113,18 @@ test('check-in by camera QR and by offline scan, leave, absence, closing with �
 	await expect(b.getByTestId(`meeting-${meetingId}`).getByTestId('my-status')).toContainText('已签到：出席', { timeout: 15_000 });
 	await expect(screen.getByTestId('checkin-names')).toContainText('杨静');
 	await audit(b);
+
+	// The projector's own connection drops: the QR keeps rotating (made on the device), and a code it made offline is good.
+	await screen.context().setOffline(true);
+	const before = await qr.getAttribute('data-url');
+	await expect(screen.getByRole('status')).toContainText('本机未联网', { timeout: 10_000 });
+	await expect(qr).not.toHaveAttribute('data-url', before!, { timeout: 16_000 });
+	const madeOffline = (await qr.getAttribute('data-url'))!;
+	await shot(screen, 'screen-offline');
+	await screen.context().setOffline(false);
+	const f = await member(browser, F, '/checkin');
+	await f.goto(madeOffline);
+	await expect(f.getByTestId('checkin-result')).toContainText('签到成功');
 
 	// C asks for leave on the phone; the secretary approves it.
 	const c = await member(browser, C);
@@ -144,6 +160,7 @@ test('check-in by camera QR and by offline scan, leave, absence, closing with �
 	await expect(row('赵磊')).toContainText('请假');
 	await expect(row('赵磊')).toContainText('未补学');
 	await expect(row('黄丽娟')).toContainText('缺席');
+	await expect(row('吴敏')).toContainText('出席');
 	await expect(row('周强')).toContainText('缺席');
 	await shot(secretary, 'attendance');
 	await audit(secretary);
@@ -194,4 +211,19 @@ test('check-in by camera QR and by offline scan, leave, absence, closing with �
 	await secretary.reload();
 	await expect(row('赵磊')).toContainText('已补学');
 	await expect(row('黄丽娟')).toContainText('未补学');
+});
+
+test('the compliance page puts overdue meetings first and flags repeated absences', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await signIn(page, DEMO.admin, undefined, '/manage/meetings/compliance');
+	const rows = page.getByTestId('compliance').getByRole('row');
+	await expect(rows.nth(1)).toHaveClass(/overdue/);
+	await expect(page.getByTestId('compliance')).toContainText('离退休党支部');
+	await expect(page.getByTestId('attendance-stats')).toContainText('孙晓燕');
+	await shot(page, 'compliance');
+	await audit(page);
+	// Only the organisation admin sees the rules; a changed threshold is kept.
+	await page.getByLabel('缺席几次提醒').fill('0');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('alert')).toHaveText('缺席提醒次数须为 1–20');
 });
