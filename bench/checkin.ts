@@ -5,7 +5,6 @@
  * projector shows at the moment of its scan. Prints the p99 latency and how many valid tokens were
  * refused (must be 0). One JSON line.
  */
-import http from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/client';
@@ -14,25 +13,12 @@ import { meetingRepo } from '../src/lib/server/attendance/meeting-repo';
 import { peopleRepo } from '../src/lib/server/people/repo';
 import { uuidv7 } from '../src/lib/shared/id';
 import { seededRandom } from '../src/lib/shared/quiz/shuffle';
-import { percentile, postJson, round, startBuiltServer } from './lib';
+import { getText, percentile, postJson, round, startBuiltServer } from './lib';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 500);
 const WINDOW_MS = 10_000;
 const SLOT_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-	return new Promise((resolve, reject) => {
-		http
-			.get(url, { agent, headers }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-			})
-			.on('error', reject);
-	});
-}
 
 /** A meeting under way in 机关第一党支部 and N members of it with sessions made directly (not N sign-ins from one IP). */
 async function setUp(dbPath: string, n: number) {
@@ -81,7 +67,7 @@ try {
 			const t0 = performance.now();
 			try {
 				if (i % 2 === 0) {
-					const res = await get(`${server.baseUrl}/k/${meeting.id}?s=${slot}&t=${token}`, { cookie });
+					const res = await getText(`${server.baseUrl}/k/${meeting.id}?s=${slot}&t=${token}`, { cookie });
 					latencies.push(performance.now() - t0);
 					if (res.status !== 200 || !res.text.includes('签到成功')) {
 						validRefused++;

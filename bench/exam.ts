@@ -7,7 +7,6 @@
  * told does. The `burst_` figures send all 500 in the same millisecond: one Node process serves
  * them one after another (about 1.3 ms each), so the last waits for the 499 before it.
  */
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/client';
 import { createSession } from '../src/lib/server/auth/session';
@@ -16,25 +15,12 @@ import { DEMO_EXAM_TITLE } from '../src/lib/server/db/seed/quiz';
 import { uuidv7 } from '../src/lib/shared/id';
 import { seededRandom } from '../src/lib/shared/quiz/shuffle';
 import type { AttemptView } from '../src/lib/shared/quiz/exam-schemas';
-import { percentile, postJson, round, startBuiltServer } from './lib';
+import { getText, percentile, postJson, round, startBuiltServer } from './lib';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 500);
 const WARMUP = 20;
 const WINDOW_MS = Number(process.env.ARRIVAL_WINDOW_MS ?? 5000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-function getJson(url: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-	return new Promise((resolve, reject) => {
-		http
-			.get(url, { agent, headers }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-			})
-			.on('error', reject);
-	});
-}
 
 /** Members added to 机关第一党支部 with sessions made directly (signing 500 people in from one IP would only measure the sign-in limiter). */
 async function members(dbPath: string, n: number): Promise<{ cookie: string; examId: string }[]> {
@@ -88,7 +74,7 @@ async function sitAll(baseUrl: string, people: { cookie: string; examId: string 
 	const views = await Promise.all(
 		attempts.map(async (id, i) => {
 			if (!id) return null;
-			const r = await getJson(`${baseUrl}/api/exams/attempts/${id}`, headers(people[i].cookie));
+			const r = await getText(`${baseUrl}/api/exams/attempts/${id}`, headers(people[i].cookie));
 			if (r.status !== 200) errors++;
 			return r.status === 200 ? (JSON.parse(r.text) as AttemptView) : null;
 		})
