@@ -227,3 +227,21 @@ test('the compliance page puts overdue meetings first and flags repeated absence
 	await page.getByRole('button', { name: '保存' }).click();
 	await expect(page.getByRole('alert')).toHaveText('缺席提醒次数须为 1–20');
 });
+
+test('a meeting arranged by mistake is called off and leaves the list', async ({ page }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage/meetings/new');
+	const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86400_000).toISOString().slice(0, 10);
+	await page.getByLabel('会议类型').selectOption({ label: '支委会' });
+	await page.getByLabel('会议名称').fill('支委会（安排错了）');
+	await page.getByLabel('日期').fill(tomorrow);
+	await page.getByRole('group', { name: '参会人员' }).getByRole('checkbox', { checked: true }).uncheck();
+	await page.getByLabel('另加人员（手机号，每行一个）').fill(DEMO.secretary);
+	await page.getByRole('button', { name: '安排', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('支委会（安排错了）');
+	await shot(page, 'cancel', true);
+	page.once('dialog', (d) => void d.accept());
+	await page.getByRole('button', { name: '撤销这次会议' }).click();
+	await expect(page.getByRole('status')).toHaveText('会议已撤销，参会人员已收到通知。');
+	await expect(page.getByText('支委会（安排错了）')).toHaveCount(0);
+	await audit(page);
+});

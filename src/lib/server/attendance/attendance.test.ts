@@ -6,7 +6,7 @@ import { pushOps } from '../sync/service';
 import { checkInByCode, checkInByQr } from './checkin-service';
 import { createMeetings, managedMeetings } from './meeting-admin-service';
 import { meetingRepo } from './meeting-repo';
-import { admitPerson, closeMeeting, decideLeave, markAttendance, meetingDetail, rosterOf } from './meeting-roster-service';
+import { admitPerson, cancelMeeting, closeMeeting, decideLeave, markAttendance, meetingDetail, rosterOf } from './meeting-roster-service';
 import { completeMakeup, memberMeetings } from './member-meeting-service';
 import { beijingParts } from '$lib/shared/checkin/meeting-form';
 import { checkinCode, slotOf } from '$lib/shared/checkin/token';
@@ -187,6 +187,33 @@ describe('leave, marks, closing and 补学', () => {
 		// A leave asked after the meeting is refused.
 		const late = { id: uuidv7(T0 + 2 * 60 * MIN), kind: 'meeting.leave', at: T0 + 2 * 60 * MIN, payload: { meetingId: id, reason: '忘了请假' } };
 		expect(await pushOps(db, d, { ops: [late] }, T0 + 2 * 60 * MIN)).toMatchObject({ results: [{ status: 'rejected', error: '会议已结束，不能再请假' }] });
+	});
+
+	it('a meeting nobody has checked into is called off: gone from every list, its leave with it, everyone told; a scan arriving later is refused', async () => {
+		const secretary = await demoActor(db, '13800000001', T0);
+		const [a, c] = await Promise.all(['13800000004', '13800000006'].map((p) => demoActor(db, p, T0)));
+		const id = await meeting(secretary, { title: '延期的党员大会' });
+		const leave = { id: uuidv7(T0 - 30 * MIN), kind: 'meeting.leave', at: T0 - 30 * MIN, payload: { meetingId: id, reason: '出差' } };
+		expect(await pushOps(db, c, { ops: [leave] }, T0 - 29 * MIN)).toMatchObject({ results: [{ status: 'applied' }] });
+		expect(await status(cancelMeeting(db, c, id, T0 - 20 * MIN))).toBe(404);
+
+		expect(await cancelMeeting(db, secretary, id, T0 - 20 * MIN)).toEqual({ ok: true });
+		expect(meetingRepo(db).byId(id)).toBeUndefined();
+		expect(managedMeetings(db, secretary).map((x) => x.id)).not.toContain(id);
+		expect(memberMeetings(db, a, T0).today.map((x) => x.id)).not.toContain(id);
+		const told = db.$client.prepare('SELECT body FROM notices WHERE user_id = ? ORDER BY created_at DESC').all(c.userId) as { body: string }[];
+		expect(told[0].body).toMatch(/《延期的党员大会》.*已取消/);
+		const scan = { id: uuidv7(T0), kind: 'meeting.checkin', at: T0, payload: { meetingId: id, slot: slotOf(T0), token: 'AAAAAAAAAAAAAAAA' } };
+		expect(await pushOps(db, a, { ops: [scan] }, T0 + MIN)).toMatchObject({ results: [{ status: 'rejected', error: '找不到这次会议（可能已撤销）' }] });
+	});
+
+	it('a meeting someone has checked into cannot be called off', async () => {
+		const secretary = await demoActor(db, '13800000001', T0);
+		const a = await demoActor(db, '13800000004', T0);
+		const id = await meeting(secretary);
+		expect(checkInByQr(db, a, id, token(id, T0), T0)).toMatchObject({ ok: true });
+		expect(await cancelMeeting(db, secretary, id, T0 + MIN)).toEqual({ ok: false, message: '已经有人签到，不能撤销；请开完后结束会议' });
+		expect(meetingRepo(db).checkins(id)).toHaveLength(1);
 	});
 
 	it('the secretary lets in someone not on the list', async () => {

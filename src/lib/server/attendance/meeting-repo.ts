@@ -97,6 +97,13 @@ const statements = preparedFor((db) => {
 		setAudience: c.prepare('UPDATE meetings SET audience = ?, updated_at = ? WHERE id = ?'),
 		setMinutes: c.prepare('UPDATE meetings SET minutes = ?, updated_at = ? WHERE id = ?'),
 		close: c.prepare('UPDATE meetings SET closed_at = ?, updated_at = ? WHERE id = ? AND closed_at IS NULL'),
+		cancellable: c.prepare<[string], { id: string }>(
+			'SELECT id FROM meetings m WHERE id = ? AND closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM meeting_checkins k WHERE k.meeting_id = m.id)'
+		),
+		dropLeaves: c.prepare('DELETE FROM meeting_leaves WHERE meeting_id = ?'),
+		dropMarks: c.prepare('DELETE FROM meeting_marks WHERE meeting_id = ?'),
+		dropMakeups: c.prepare('DELETE FROM meeting_makeups WHERE meeting_id = ?'),
+		dropMeeting: c.prepare('DELETE FROM meetings WHERE id = ?'),
 		makeups: c.prepare<[string], { userId: string; doneAt: number }>('SELECT user_id AS userId, done_at AS doneAt FROM meeting_makeups WHERE meeting_id = ?'),
 		addMakeup: c.prepare('INSERT INTO meeting_makeups (meeting_id, user_id, done_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
 		mine: c.prepare<[{ ids: string; user: string }], { meetingId: string; checkedInAt: number | null; leave: string | null; leaveStatus: LeaveRow['status'] | null; markStatus: AttendanceStatus | null; markReason: MarkReason | null; makeupAt: number | null }>(
@@ -142,6 +149,13 @@ export function meetingRepo(db: Db) {
 		setAudience: (meetingId: string, audience: string, now: number) => void s.setAudience.run(audience, now, meetingId),
 		setMinutes: (meetingId: string, minutes: string, now: number) => void s.setMinutes.run(minutes, now, meetingId),
 		close: (meetingId: string, now: number) => s.close.run(now, now, meetingId).changes === 1,
+		/** Take back a meeting nobody has checked into and that is not closed, with its leaves and marks. Returns whether it went. */
+		cancel: (meetingId: string): boolean =>
+			db.$client.transaction(() => {
+				if (!s.cancellable.get(meetingId)) return false;
+				for (const drop of [s.dropLeaves, s.dropMarks, s.dropMakeups, s.dropMeeting]) drop.run(meetingId);
+				return true;
+			})(),
 		makeups: (meetingId: string) => s.makeups.all(meetingId),
 		addMakeup: (meetingId: string, userId: string, at: number) => void s.addMakeup.run(meetingId, userId, at),
 		/** One member's check-in, leave, mark and 补学 for each of these meetings. */

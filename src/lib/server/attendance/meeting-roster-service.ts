@@ -162,6 +162,18 @@ export async function closeMeeting(db: Db, actor: Actor, meetingId: string, now 
 	return { ok: true, owing: owing.length };
 }
 
+/**
+ * Call off a meeting (postponed, or arranged by mistake) while nobody has checked in: it goes from every
+ * list, pending and granted leave with it, and everyone expected is told. A postponed meeting is arranged again.
+ */
+export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, now = Date.now()): Promise<Outcome<object>> {
+	const meeting = meetingToManage(db, actor, meetingId);
+	const expected = (await rosterOf(db, meeting)).map((r) => r.userId);
+	if (!meetingRepo(db).cancel(meetingId)) return { ok: false, message: meeting.closedAt !== null ? m.err_meeting_closed() : m.err_meeting_cancel_checked_in() };
+	await sendNotices(db, actor, expected, m.meeting_cancelled_notice({ title: meeting.title, at: dateTime(meeting.startsAt) }), '/checkin', now);
+	return { ok: true };
+}
+
 /** The printable 会议记录: the meeting, the minutes (sanitised HTML) and the attendance list that fills in by itself. */
 export async function minutesPage(db: Db, actor: Actor, meetingId: string) {
 	const detail = await meetingDetail(db, actor, meetingId);

@@ -1,5 +1,5 @@
-import { fail } from '@sveltejs/kit';
-import { admitPerson, closeMeeting, decideLeave, markAttendance, meetingDetail, saveMinutes } from '$lib/server/attendance/meeting-roster-service';
+import { fail, redirect } from '@sveltejs/kit';
+import { admitPerson, cancelMeeting, closeMeeting, decideLeave, markAttendance, meetingDetail, saveMinutes } from '$lib/server/attendance/meeting-roster-service';
 import { moduleTitles } from '$lib/server/study/module-service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,5 +23,10 @@ export const actions: Actions = {
 		return answer(await decideLeave(locals.db, locals.actor!, params.meetingId, text(form, 'userId'), form.get('decision') === 'approve'), 'leave');
 	},
 	minutes: async ({ locals, params, request }) => answer(await saveMinutes(locals.db, locals.actor!, params.meetingId, text(await request.formData(), 'minutes')), 'minutes'),
-	close: async ({ locals, params }) => answer(await closeMeeting(locals.db, locals.actor!, params.meetingId), 'close')
+	close: async ({ locals, params }) => answer(await closeMeeting(locals.db, locals.actor!, params.meetingId), 'close'),
+	cancel: async ({ locals, params }) => {
+		const r = await cancelMeeting(locals.db, locals.actor!, params.meetingId);
+		if (!r.ok) return fail(400, { message: r.message });
+		redirect(303, '/manage/meetings?cancelled=1');
+	}
 };
