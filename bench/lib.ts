@@ -83,18 +83,22 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
+function readBody(res: http.IncomingMessage, resolve: (r: { status: number; text: string }) => void, reject: (e: Error) => void) {
+	const chunks: Buffer[] = [];
+	res.on('data', (c: Buffer) => chunks.push(c));
+	res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+	res.on('error', reject);
+}
+
 /**
  * POST a JSON body with node:http over kept-alive connections. Lighter than fetch, so with 50
  * clients in one process the measured latency is the server's, not the client's event loop.
  */
 export function postJson(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
 	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-			res.on('error', reject);
-		});
+		const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) =>
+			readBody(res, resolve, reject)
+		);
 		req.on('error', reject);
 		req.end(body);
 	});
@@ -106,11 +110,7 @@ const getAgent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 export function getText(url: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
 	return new Promise((resolve, reject) => {
 		http
-			.get(url, { agent: getAgent, headers }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-			})
+			.get(url, { agent: getAgent, headers }, (res) => readBody(res, resolve, reject))
 			.on('error', reject);
 	});
 }

@@ -222,7 +222,7 @@ test('the compliance page puts overdue meetings first and flags repeated absence
 	await expect(page.getByTestId('attendance-stats')).toContainText('孙晓燕');
 	await shot(page, 'compliance');
 	await audit(page);
-	// Only the organisation admin sees the rules; a changed threshold is kept.
+	// Only the organisation admin sees the rules; a threshold out of range is refused with a message.
 	await page.getByLabel('缺席几次提醒').fill('0');
 	await page.getByRole('button', { name: '保存' }).click();
 	await expect(page.getByRole('alert')).toHaveText('缺席提醒次数须为 1–20');

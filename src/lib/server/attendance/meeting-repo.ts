@@ -102,7 +102,6 @@ const statements = preparedFor((db) => {
 		),
 		dropLeaves: c.prepare('DELETE FROM meeting_leaves WHERE meeting_id = ?'),
 		dropMarks: c.prepare('DELETE FROM meeting_marks WHERE meeting_id = ?'),
-		dropMakeups: c.prepare('DELETE FROM meeting_makeups WHERE meeting_id = ?'),
 		dropMeeting: c.prepare('DELETE FROM meetings WHERE id = ?'),
 		makeups: c.prepare<[string], { userId: string; doneAt: number }>('SELECT user_id AS userId, done_at AS doneAt FROM meeting_makeups WHERE meeting_id = ?'),
 		addMakeup: c.prepare('INSERT INTO meeting_makeups (meeting_id, user_id, done_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
@@ -149,11 +148,11 @@ export function meetingRepo(db: Db) {
 		setAudience: (meetingId: string, audience: string, now: number) => void s.setAudience.run(audience, now, meetingId),
 		setMinutes: (meetingId: string, minutes: string, now: number) => void s.setMinutes.run(minutes, now, meetingId),
 		close: (meetingId: string, now: number) => s.close.run(now, now, meetingId).changes === 1,
-		/** Take back a meeting nobody has checked into and that is not closed, with its leaves and marks. Returns whether it went. */
+		/** Take back a meeting nobody has checked into and that is not closed (so no 补学 yet), with its leaves and marks. Returns whether it went. */
 		cancel: (meetingId: string): boolean =>
 			db.$client.transaction(() => {
 				if (!s.cancellable.get(meetingId)) return false;
-				for (const drop of [s.dropLeaves, s.dropMarks, s.dropMakeups, s.dropMeeting]) drop.run(meetingId);
+				for (const drop of [s.dropLeaves, s.dropMarks, s.dropMeeting]) drop.run(meetingId);
 				return true;
 			})(),
 		makeups: (meetingId: string) => s.makeups.all(meetingId),

@@ -32,6 +32,8 @@ export interface RosterRow {
 
 
 
+const audienceOf = (meeting: Pick<MeetingRow, 'audience'>): Audience => JSON.parse(meeting.audience);
+
 /**
  * Everyone on the meeting's list with the one status rule of shared/checkin/attendance.ts, so the
  * roster, the minutes, the export and the 补学 list never disagree. Anyone who checked in counts even if
@@ -39,7 +41,7 @@ export interface RosterRow {
  */
 export async function rosterOf(db: Db, meeting: MeetingRow): Promise<RosterRow[]> {
 	const repo = meetingRepo(db);
-	const people = await audienceMembers(db, JSON.parse(meeting.audience) as Audience);
+	const people = await audienceMembers(db, audienceOf(meeting));
 	const checkins = new Map(repo.checkins(meeting.id).map((c) => [c.userId, c]));
 	const leaves = new Map(repo.leaves(meeting.id).map((l) => [l.userId, l]));
 	const marks = new Map(repo.marks(meeting.id).map((k) => [k.userId, k]));
@@ -75,7 +77,7 @@ export function countByStatus(roster: RosterRow[]): Record<AttendanceStatus, num
 
 const publicMeeting = ({ secret: _secret, ...meeting }: MeetingRow) => ({
 	...meeting,
-	audience: JSON.parse(meeting.audience) as Audience,
+	audience: audienceOf(meeting),
 	materials: JSON.parse(meeting.materials) as string[]
 });
 
@@ -126,7 +128,7 @@ export async function admitPerson(db: Db, actor: Actor, meetingId: string, phone
 	const meeting = meetingToManage(db, actor, meetingId);
 	const person = await findPersonByPhone(db, actor, normalisePhone(phone));
 	if (!person) return { ok: false, message: m.err_exam_person({ phone }) };
-	const audience = JSON.parse(meeting.audience) as Audience;
+	const audience = audienceOf(meeting);
 	const repo = meetingRepo(db);
 	db.$client.transaction(() => {
 		if (!audience.people.includes(person.id)) repo.setAudience(meetingId, JSON.stringify({ ...audience, people: [...audience.people, person.id] }), now);
@@ -168,7 +170,8 @@ export async function closeMeeting(db: Db, actor: Actor, meetingId: string, now 
  */
 export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, now = Date.now()): Promise<Outcome<object>> {
 	const meeting = meetingToManage(db, actor, meetingId);
-	const expected = (await rosterOf(db, meeting)).map((r) => r.userId);
+	// Nobody has checked in if it may go, so the expected list is the audience alone.
+	const expected = (await audienceMembers(db, audienceOf(meeting))).map((p) => p.id);
 	if (!meetingRepo(db).cancel(meetingId)) return { ok: false, message: meeting.closedAt !== null ? m.err_meeting_closed() : m.err_meeting_cancel_checked_in() };
 	await sendNotices(db, actor, expected, m.meeting_cancelled_notice({ title: meeting.title, at: dateTime(meeting.startsAt) }), '/checkin', now);
 	return { ok: true };
