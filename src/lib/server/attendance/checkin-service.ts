@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
+import { awards } from '../points/awards';
 import { policy } from '../auth/policy';
 import { TokenBucket } from '../auth/rate-limit';
 import type { Audience, AudienceScope } from '../people/audience';
@@ -55,6 +56,7 @@ function admissible(db: Db, actor: Actor, meeting: MeetingRow, at: number): stri
 function record(db: Db, actor: Actor, meeting: MeetingRow, at: number, via: CheckinRow['via'], now: number): CheckedIn {
 	const repo = meetingRepo(db);
 	const first = repo.addCheckin(meeting.id, actor.userId, at, via, now);
+	if (first) awards.meeting(db, actor.userId, meeting, at, now);
 	const stored = first ? { at } : repo.checkin(meeting.id, actor.userId)!;
 	const status = attendanceStatus({ startsAt: meeting.startsAt, graceMin: meeting.graceMin, checkedInAt: stored.at, leave: null, mark: null });
 	return { meetingId: meeting.id, title: meeting.title, at: stored.at, status, first };

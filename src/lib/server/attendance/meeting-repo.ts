@@ -156,7 +156,7 @@ export function meetingRepo(db: Db) {
 				return true;
 			})(),
 		makeups: (meetingId: string) => s.makeups.all(meetingId),
-		addMakeup: (meetingId: string, userId: string, at: number) => void s.addMakeup.run(meetingId, userId, at),
+		addMakeup: (meetingId: string, userId: string, at: number) => s.addMakeup.run(meetingId, userId, at).changes === 1,
 		/** One member's check-in, leave, mark and 补学 for each of these meetings. */
 		mine: (meetingIds: string[], userId: string) => s.mine.all({ ids: JSON.stringify(meetingIds), user: userId })
 	};

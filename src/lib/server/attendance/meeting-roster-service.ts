@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Db } from '../db/client';
+import { awards } from '../points/awards';
 import { sendNotices } from '../notices/service';
 import { audienceMembers, type Audience } from '../people/audience';
 import { peopleRepo } from '../people/repo';
@@ -119,6 +120,7 @@ export async function markAttendance(db: Db, actor: Actor, meetingId: string, in
 	else {
 		if ((status === 'excused' || status === 'absent') && !reason) return { ok: false, message: m.err_mark_reason() };
 		repo.setMark(meetingId, userId, { status, reason: reason ?? null, note: note ?? '' }, actor.userId, now);
+		if (status === 'present' || status === 'late') awards.meeting(db, userId, meeting, Math.min(now, meeting.startsAt), now);
 	}
 	return { ok: true };
 }
@@ -132,7 +134,7 @@ export async function admitPerson(db: Db, actor: Actor, meetingId: string, phone
 	const repo = meetingRepo(db);
 	db.$client.transaction(() => {
 		if (!audience.people.includes(person.id)) repo.setAudience(meetingId, JSON.stringify({ ...audience, people: [...audience.people, person.id] }), now);
-		repo.addCheckin(meetingId, person.id, now, 'admit', now);
+		if (repo.addCheckin(meetingId, person.id, now, 'admit', now)) awards.meeting(db, person.id, meeting, now, now);
 	})();
 	return { ok: true, name: person.name };
 }

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from '../db/client';
+import { awards } from '../points/awards';
 import { renderMarkdown } from '../markdown';
 import type { Outcome } from '../quiz/bank-service';
 import { moduleRepo } from '../study/module-repo';
@@ -105,6 +106,8 @@ export async function completeMakeup(db: Db, actor: Actor, meetingId: string, no
 	if (!state.owes) return { ok: false, message: m.err_makeup_not_owed() };
 	const unread = state.materials.filter((mt) => mt.done < mt.lessons);
 	if (unread.length) return { ok: false, message: m.err_makeup_unread({ titles: unread.map((u) => `《${u.title}》`).join('、') }) };
-	meetingRepo(db).addMakeup(meetingId, actor.userId, now);
+	db.$client.transaction(() => {
+		if (meetingRepo(db).addMakeup(meetingId, actor.userId, now)) awards.makeup(db, actor.userId, state.meeting, now, now);
+	})();
 	return { ok: true };
 }

@@ -184,6 +184,11 @@ export const policy = {
 		return actor.adminOf !== null && actor.adminOf.path.split('/').filter(Boolean).length === 1;
 	},
 
+	/** Set the 学习积分 rules and their daily caps: as for other organisation-wide settings. */
+	managePointRules(actor: Actor): boolean {
+		return this.manageAppSettings(actor);
+	},
+
 	/** Add, rename or move units of the organisation tree. */
 	manageOrgUnit(actor: Actor, unitPath: string): boolean {
 		return adminCovers(actor, unitPath);

@@ -79,4 +79,24 @@ describe('a contest on the server', () => {
 		expect(contestRepo(db).byId('c1')?.endedAt).toBe(T0 + 1_000);
 		expect(await applyContestEvent(db, 'missing', { type: 'tick' }, T0)).toBeNull();
 	});
+
+	it('pays members who answered by their final rank when it ends; guests and onlookers earn nothing', async () => {
+		const keys = setUp();
+		const ids = (db.$client.prepare("SELECT id FROM users WHERE phone IN ('13800000002', '13800000004', '13800000005') ORDER BY phone").all() as { id: string }[]).map((r) => r.id);
+		const [first, second, onlooker] = ids;
+		for (const [i, playerId] of [first, second, onlooker, 'guest-1'].entries()) await apply({ type: 'join', playerId, name: `p${i}`, teamId: null }, 0);
+		await host({ type: 'start' }, 1_000);
+		await apply({ type: 'tick' }, 4_000);
+		await apply({ type: 'answer', playerId: first, response: keys[0].right }, 6_000);
+		await apply({ type: 'answer', playerId: second, response: keys[0].wrong }, 6_500);
+		await apply({ type: 'answer', playerId: 'guest-1', response: keys[0].right }, 7_000);
+		await apply({ type: 'tick' }, 25_000); // time is up: the reveal counts the answers
+		await host({ type: 'end' }, 30_000);
+		const rows = db.$client.prepare("SELECT user_id AS userId, points, note FROM points_ledger WHERE rule = 'contest' ORDER BY points DESC").all();
+		// The guest shares first place but is no member; the member ranks 1st (2 + 6), the other 3rd behind the guest (2 + 2).
+		expect(rows).toEqual([
+			{ userId: first, points: 8, note: '支部知识竞赛' },
+			{ userId: second, points: 4, note: '支部知识竞赛' }
+		]);
+	});
 });

@@ -1,8 +1,9 @@
 import type { Db } from '../db/client';
 import { questionRepo } from '../quiz/question-repo';
 import { commitSoon } from '../db/group-commit';
+import { awards } from '../points/awards';
 import { contestRepo } from './contest-repo';
-import { currentQuestionId, initialState, step, type ContestEvent, type ContestState, type IsCorrect, type RoundPlan, type StepResult } from '$lib/shared/contest/machine';
+import { currentQuestionId, initialState, ranking, step, type ContestEvent, type ContestState, type IsCorrect, type RoundPlan, type StepResult } from '$lib/shared/contest/machine';
 import { grade } from '$lib/shared/quiz/grade';
 
 /** A contest's rounds, with the version of each question frozen when it was set up. */
@@ -97,6 +98,13 @@ const COMMIT_WINDOW_MS = 10;
 /** Where the contest stood right after this event (the live state moves on as more events arrive). */
 export type Applied = { ok: true; seq: number; phase: ContestState['phase']; round: number; question: number } | Extract<StepResult, { ok: false }>;
 
+/** The final board earns points (members only, by rank) in the same commit as the event that ended it. */
+function awardContest(db: Db, contestId: string, state: ContestState, now: number) {
+	const title = contestRepo(db).byId(contestId)?.title ?? '';
+	const players = ranking(state).map((r) => ({ playerId: r.playerId, rank: r.rank, answered: state.players[r.playerId].answered }));
+	awards.contest(db, { id: contestId, title }, players, now, now);
+}
+
 export async function applyContestEvent(db: Db, contestId: string, event: ContestEvent, now = Date.now()): Promise<Applied | null> {
 	const contest = await liveContest(db, contestId);
 	if (!contest) return null;
@@ -110,7 +118,14 @@ export async function applyContestEvent(db: Db, contestId: string, event: Contes
 	contest.state = r.state;
 	const applied: Applied = { ok: true, seq: r.state.seq, phase: r.state.phase, round: r.state.round, question: r.state.question };
 	try {
-		await commitSoon(db, () => contestRepo(db).record(contestId, applied.seq, event, now, answer, ended), COMMIT_WINDOW_MS);
+		await commitSoon(
+			db,
+			() => {
+				contestRepo(db).record(contestId, applied.seq, event, now, answer, ended);
+				if (ended) awardContest(db, contestId, r.state, now);
+			},
+			COMMIT_WINDOW_MS
+		);
 	} catch (e) {
 		liveByDb.get(db)?.delete(contestId);
 		if (answer && String(e).includes('UNIQUE')) return { ok: false, reason: 'already' };

@@ -724,3 +724,28 @@ export const meetingMakeups = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_makeups_user_idx').on(t.userId)]
 );
+
+/**
+ * 学习积分, append-only: one row per (member, rule, source), so a replayed op or a second grading
+ * never counts twice. `day` is the Beijing day the points count towards (for the daily caps).
+ * A running rule (study minutes, practice answers) adds a row each time the day's total passes
+ * another point, with the source `<day>#<points so far>`.
+ */
+export const pointsLedger = sqliteTable(
+	'points_ledger',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		rule: text('rule').notNull(),
+		source: text('source').notNull(),
+		points: integer('points').notNull(),
+		day: text('day').notNull(),
+		/** When the learning happened (a reading span's end, a grading, a check-in). */
+		at: integer('at').notNull(),
+		/** What earned them, for the history: an exam's, a meeting's or a module's title. */
+		note: text('note').notNull().default(''),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.rule, t.source] }), index('points_ledger_user_day_idx').on(t.userId, t.day), index('points_ledger_day_idx').on(t.day)]
+);

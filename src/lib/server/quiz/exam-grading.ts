@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { awards } from '../points/awards';
 import { examRepo, type AttemptItem, type AttemptRow } from './exam-repo';
 import { practiceRepo } from './practice-repo';
 import { questionRepo } from './question-repo';
@@ -56,11 +57,13 @@ export async function finalizeAttempt(db: Db, attempt: AttemptRow, now: number, 
 	}
 	const submittedAt = Math.min(now, attempt.deadline);
 	const book = practiceRepo(db);
+	const exam = waiting ? undefined : await repo.byId(attempt.examId);
 	await repo.inTransaction(() => {
 		for (const a of incoming) repo.putAnswer(attempt.id, a.questionId, a.response, a.savedAt, now, a.ms);
 		for (const mk of marks) repo.setMark(attempt.id, mk.questionId, mk.score, mk.correct);
 		if (!repo.finish(attempt.id, waiting ? 'marking' : 'graded', round2(score), submittedAt, fast)) throw new AlreadyClosed();
 		if (showAnswers) for (const id of wrong) book.putMistake(attempt.userId, id, afterAnswer(book.mistake(attempt.userId, id), false, submittedAt), now);
+		if (exam) awards.exam(db, attempt.userId, exam, round2(score), attempt.maxScore, submittedAt, now);
 	});
 }
 
@@ -87,7 +90,7 @@ export async function finalizeExpired(db: Db, now = Date.now()): Promise<number>
 }
 
 /** Recompute an attempt's score after marking; it is final once no 简答 waits. */
-export async function rescore(db: Db, attemptId: string): Promise<void> {
+export async function rescore(db: Db, attemptId: string, now = Date.now()): Promise<void> {
 	const repo = examRepo(db);
 	const answers = await repo.answers(attemptId);
 	const attempt = await repo.attempt(attemptId);
@@ -97,6 +100,8 @@ export async function rescore(db: Db, attemptId: string): Promise<void> {
 	const waiting = answers.some((a) => onPaper.has(a.questionId) && a.score === null && (JSON.parse(a.response) as string[]).some((r) => r.trim()));
 	const score = round2(answers.reduce((n, a) => n + (a.score ?? 0), 0));
 	await repo.updateAttempt(attemptId, { score, status: waiting ? 'marking' : 'graded' });
+	const exam = waiting ? undefined : await repo.byId(attempt.examId);
+	if (exam) awards.exam(db, attempt.userId, exam, score, attempt.maxScore, now, now);
 }
 
 /** finalizeAttempt, where losing a race to another closer is fine (the attempt is closed either way). */

@@ -67,6 +67,6 @@ export async function markAnswer(db: Db, actor: Actor, attemptId: string, questi
 	if (!item) error(404, m.err_exam_not_on_paper());
 	if (!Number.isFinite(score) || score < 0 || score > item.points) return { ok: false, message: m.err_mark_score({ max: item.points }) };
 	await repo.updateAnswer(attemptId, questionId, { score, correct: score >= item.points, comment: comment.trim().slice(0, 500) || null, markedBy: actor.userId, markedAt: now });
-	await rescore(db, attemptId);
+	await rescore(db, attemptId, now);
 	return { ok: true };
 }

@@ -61,6 +61,9 @@ const statements = preparedFor((db) => {
 			 state = excluded.state, last_review = excluded.last_review, updated_at = excluded.updated_at`
 		),
 		dueCards: c.prepare<[string], { question_id: string; due: number }>('SELECT question_id, due FROM review_cards WHERE user_id = ?'),
+		rightBetween: c.prepare<[string, number, number], { n: number }>(
+			'SELECT count(DISTINCT question_id) AS n FROM practice_answers WHERE user_id = ? AND correct = 1 AND answered_at BETWEEN ? AND ?'
+		),
 		answeredSince: c.prepare<[string, string, number], { n: number }>(
 			'SELECT count(DISTINCT question_id) AS n FROM practice_answers WHERE user_id = ? AND mode = ? AND answered_at >= ?'
 		),
@@ -115,6 +118,8 @@ export function practiceRepo(db: Db) {
 		async cards(userId: string): Promise<{ questionId: string; due: number }[]> {
 			return s.dueCards.all(userId).map((r) => ({ questionId: r.question_id, due: r.due }));
 		},
+		/** Distinct questions the member answered right between two instants (a day, for the points). */
+		rightOnDay: (userId: string, from: number, to: number): number => s.rightBetween.get(userId, from, to)?.n ?? 0,
 		async answeredSince(userId: string, mode: string, since: number): Promise<number> {
 			return s.answeredSince.get(userId, mode, since)?.n ?? 0;
 		},

@@ -3,12 +3,13 @@ import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { stemHtml } from '../markdown';
+import { awards } from '../points/awards';
 import { appSettingsRepo } from '../settings/app-repo';
 import { bankRepo, type BankWithOwner } from './bank-repo';
 import { practiceRepo } from './practice-repo';
 import { questionRepo, type StoredQuestion } from './question-repo';
 import { m } from '$lib/paraglide/messages';
-import { beijingDay, startOfBeijingDay } from '$lib/shared/day';
+import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '$lib/shared/day';
 import { pathsAbove } from '$lib/shared/org-tree';
 import { grade } from '$lib/shared/quiz/grade';
 import { afterAnswer } from '$lib/shared/quiz/mistakes';
@@ -129,6 +130,11 @@ export function preparePracticeAnswer(db: Db, actor: Actor, opId: string, payloa
 			repo.insertAnswer({ id: opId, userId: actor.userId, questionId: a.questionId, version: a.version, mode: a.mode, response: a.response, correct, score, ms: a.ms, at: deviceAt, now });
 			repo.putMistake(actor.userId, a.questionId, afterAnswer(repo.mistake(actor.userId, a.questionId), correct, deviceAt), now);
 			repo.putCard(actor.userId, a.questionId, reviewCard(repo.card(actor.userId, a.questionId), correct, a.ms, deviceAt), now);
+			if (correct) {
+				const at = Math.min(deviceAt, now);
+				const day = beijingDay(at);
+				awards.practice(db, actor.userId, day, repo.rightOnDay(actor.userId, startOfBeijingDay(at), endOfBeijingDay(day)), at, now);
+			}
 		}
 	};
 }

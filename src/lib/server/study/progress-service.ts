@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { awards } from '../points/awards';
 import { progressRepo } from './progress-repo';
 import { m } from '$lib/paraglide/messages';
 import { beijingDay } from '$lib/shared/day';
@@ -43,6 +44,7 @@ export function prepareProgress(db: Db, actor: Actor, payload: unknown, _deviceA
 			const state = { covered: repo.covered(actor.userId, span.fromAt, span.toAt), dayMs: repo.dayMs(actor.userId, day), lessonMs: repo.lessonMs(actor.userId, span.lessonId) };
 			const creditedMs = creditFor(span, state, cap, now);
 			repo.credit({ id: opId, userId: actor.userId, lessonId: span.lessonId, day, fromAt: span.fromAt, toAt: span.toAt, claimedMs: span.ms, creditedMs, now });
+			if (creditedMs > 0) awards.study(db, actor.userId, day, state.dayMs + creditedMs, Math.min(span.toAt, now), now);
 		}
 	};
 }

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { awards } from '../points/awards';
 import { unreadNotices } from '../notices/service';
 import type { Outcome } from '../quiz/bank-service';
 import { OpRejected } from '../sync/repo';
@@ -66,7 +67,9 @@ export async function reviewReflection(db: Db, actor: Actor, reflectionId: strin
 		reviewedAt: now,
 		updatedAt: now
 	});
-	return changed ? { ok: true } : { ok: false, message: m.err_review_done() };
+	if (!changed) return { ok: false, message: m.err_review_done() };
+	if (review.action === 'grade') awards.reflection(db, r.userId, r.id, review.grade, r.moduleTitle, now, now);
+	return { ok: true };
 }
 
 /** The member's own reflections with their reviews and comments; opening the list marks new reviews seen. */
