@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { audit, DEMO, signIn, waitForServiceWorker } from './helpers';
+import { audit, DEMO, signIn, waitForServiceWorker, screenshot } from './helpers';
 
 // The issue's journey: a secretary opens the check-in screen; member A opens the QR with the phone's own
 // camera (not yet signed in) and is present; member B scans with the app while offline and is present
@@ -18,14 +18,7 @@ const E = '13800000008'; // 周强
 const F = '13800000009'; // 吴敏
 
 /** With SCREENSHOTS=1 (npm run screenshots) the journey photographs each screen, phones in 关怀模式 too. */
-async function shot(page: Page, name: string, elder = false) {
-	if (!process.env.SCREENSHOTS) return;
-	await page.screenshot({ path: `test-results/screens/checkin-${name}.png`, fullPage: true });
-	if (!elder) return;
-	await page.evaluate(() => document.documentElement.classList.add('elder'));
-	await page.screenshot({ path: `test-results/screens/checkin-${name}-elder.png`, fullPage: true });
-	await page.evaluate(() => document.documentElement.classList.remove('elder'));
-}
+const shot = (page: Page, name: string, elder = false) => screenshot(page, `checkin-${name}`, { elder });
 
 /** Beijing date and HH:MM now, as the meeting form takes them. */
 function beijingNow() {

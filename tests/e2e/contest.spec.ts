@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { audit, DEMO, signIn } from './helpers';
+import { audit, DEMO, signIn, screenshot } from './helpers';
 
 // The issue's journey: a secretary sets up a contest of two rounds (必答 then 抢答) and hosts it on the
 // projector; three members play on their phones to the podium; one drops out and comes back to the same
@@ -26,15 +26,8 @@ function keysOf(contestId: string): string[][] {
 const option = (page: Page, key: string) => page.locator('.pad .choice').nth(key.charCodeAt(0) - 65);
 const wrongKey = (key: string[]) => (key[0] === 'A' ? 'B' : 'A');
 
-/** With SCREENSHOTS=1 (npm run screenshots), the journey also photographs each screen, and phones in 关怀模式 too. */
-async function shot(page: Page, name: string, elder = false) {
-	if (!process.env.SCREENSHOTS) return;
-	await page.screenshot({ path: `test-results/screens/contest-${name}.png` });
-	if (!elder) return;
-	await page.evaluate(() => document.documentElement.classList.add('elder'));
-	await page.screenshot({ path: `test-results/screens/contest-${name}-elder.png` });
-	await page.evaluate(() => document.documentElement.classList.remove('elder'));
-}
+/** With SCREENSHOTS=1 (npm run screenshots) the journey photographs each screen, phones in 关怀模式 too. */
+const shot = (page: Page, name: string, elder = false) => screenshot(page, `contest-${name}`, { elder, fullPage: false });
 
 /** The host's space bar, once the controls are ready again (they rest half a second after each step). */
 async function next(host: Page) {

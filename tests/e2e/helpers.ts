@@ -44,3 +44,16 @@ export async function waitForServiceWorker(page: Page) {
 		}
 	});
 }
+
+/**
+ * With SCREENSHOTS=1 (npm run screenshots), photograph the page as test-results/screens/<name>.png,
+ * and in 关怀模式 too when `elder` is set; otherwise do nothing.
+ */
+export async function screenshot(page: Page, name: string, { elder = false, fullPage = true } = {}) {
+	if (!process.env.SCREENSHOTS) return;
+	await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
+	if (!elder) return;
+	await page.evaluate(() => document.documentElement.classList.add('elder'));
+	await page.screenshot({ path: `test-results/screens/${name}-elder.png`, fullPage });
+	await page.evaluate(() => document.documentElement.classList.remove('elder'));
+}

@@ -6,6 +6,8 @@ import { closeDatabase, openDatabase, type Db } from './db/client';
 import { signIn } from './auth/service';
 import { validateSessionToken } from './auth/session';
 import { DEMO_PASSWORD, seedDemo } from './db/seed/demo';
+import { pushOps } from './sync/service';
+import { uuidv7 } from '$lib/shared/id';
 import type { Actor } from '$lib/shared/roles';
 
 /** A real SQLite file in a temp folder, migrated; `dispose` removes it. For server unit tests. */
@@ -47,4 +49,11 @@ export function withDemoDatabase(now: number): { readonly db: Db } {
 			return current.db;
 		}
 	};
+}
+
+/** Send one outbox op through /api/sync's service, as a phone would, at `at`; its result. */
+export async function pushOne(db: Db, actor: Actor, kind: string, payload: unknown, at: number, id = uuidv7(at)) {
+	const r = await pushOps(db, actor, { ops: [{ id, kind, at, payload }] }, at);
+	if (!r.ok) throw new Error(r.message);
+	return r.results[0];
 }

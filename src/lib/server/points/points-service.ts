@@ -46,10 +46,22 @@ export function myPoints(db: Db, actor: Actor, now = Date.now(), before = Number
 		todayTotal: today.reduce((n, r) => n + r.earned, 0),
 		today,
 		rules,
-		history,
+		history: mergeRunning(history),
 		nextBefore: more ? history[history.length - 1].at : null
 	};
 }
+
+/** Study minutes and practice answers earn a point at a time: one line per rule and day reads better. */
+function mergeRunning(history: LedgerEntry[]): LedgerEntry[] {
+	const out: LedgerEntry[] = [];
+	for (const e of history) {
+		const last = out[out.length - 1];
+		if (last && RUNNING.has(e.rule) && last.rule === e.rule && last.day === e.day) last.points += e.points;
+		else out.push({ ...e });
+	}
+	return out;
+}
+const RUNNING = new Set<PointRule>(['study', 'practice']);
 
 /** The total and today's points, for the card on 我的. */
 export function pointsSummary(db: Db, actor: Actor, now = Date.now()): { total: number; today: number } {

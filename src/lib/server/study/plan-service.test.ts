@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { demoActor, withDemoDatabase } from '../test-db';
+import { demoActor, pushOne, withDemoDatabase } from '../test-db';
 import { unreadNotices } from '../notices/service';
-import { pushOps } from '../sync/service';
 import { library, moduleForMember } from './module-service';
 import { planReportSheet } from './plan-export';
 import { createPlan, memberPlans, planReport, remindOverdue } from './plan-service';
@@ -25,11 +24,7 @@ beforeEach(() => {
 	db = demo.db;
 });
 
-async function push(actor: Actor, kind: string, payload: unknown, at: number, id = uuidv7(at)) {
-	const r = await pushOps(db, actor, { ops: [{ id, kind, at, payload }] }, at);
-	if (!r.ok) throw new Error(r.message);
-	return r.results[0];
-}
+const push = (actor: Actor, kind: string, payload: unknown, at: number, id?: string) => pushOne(db, actor, kind, payload, at, id);
 
 /** The member's standing on the plan the test made (the demo data has plans of its own). */
 const standingOn = async (actor: Actor, planId: string, now: number) => (await memberPlans(db, actor, now)).find((p) => p.id === planId)!.standing;
