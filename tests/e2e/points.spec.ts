@@ -74,6 +74,20 @@ test('a member earns points from a lesson and an exam and sees them against the 
 	await screenshot(phone, 'points-member', { elder: true });
 	await phone.goto('/me');
 	await expect(phone.getByTestId('points-card')).toHaveText(/学习积分：累计 12 分，今日 12 分/);
+
+	// 学习档案: the same learning as a timeline, printable and exported to Excel.
+	await phone.getByRole('link', { name: '学习档案' }).click();
+	const timeline = phone.getByTestId('record-timeline').getByRole('listitem');
+	await expect(timeline).toHaveCount(2);
+	await expect(timeline.first()).toHaveText(new RegExp(`^.+ · 考试 ${EXAM} 5 / 5 分，合格 \\+10$`));
+	await expect(timeline.last()).toHaveText(/^.+ · 学习 《中国共产党支部工作条例（试行）》导读 有效学习 10 分钟 \+2$/);
+	await expect(phone.getByTestId('record-summary')).toContainText('考试参加 1 场，合格 1 场');
+	await audit(phone);
+	await screenshot(phone, 'record-member', { elder: true });
+	const download = phone.waitForEvent('download');
+	await phone.getByRole('link', { name: '导出 Excel' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/^唐国庆-学习档案-2026-H2\.xlsx$/);
 });
 
 test('the organisation admin sets the point rules; a bad number is refused by name', async ({ page }) => {

@@ -21,8 +21,13 @@ const AHEAD_DAYS = 60;
 const BACK_DAYS = 120;
 
 function myMeetings(db: Db, actor: Actor, now: number) {
+	return meetingsBetween(db, actor, now - BACK_DAYS * DAY_MS, now + AHEAD_DAYS * DAY_MS, now);
+}
+
+/** A member's meetings between two instants, each with their attendance status as it stands. */
+function meetingsBetween(db: Db, actor: Actor, from: number, to: number, now: number) {
 	const repo = meetingRepo(db);
-	const meetings = repo.forMember(actor.branchId, actor.userId, now - BACK_DAYS * DAY_MS, now + AHEAD_DAYS * DAY_MS).filter((mt) => expectedAt(db, actor, mt));
+	const meetings = repo.forMember(actor.branchId, actor.userId, from, to).filter((mt) => expectedAt(db, actor, mt));
 	const facts = new Map(repo.mine(meetings.map((mt) => mt.id), actor.userId).map((f) => [f.meetingId, f]));
 	return meetings.map((mt) => {
 		const f = facts.get(mt.id)!;
@@ -48,6 +53,14 @@ function myMeetings(db: Db, actor: Actor, now: number) {
 			makeupAt: f.makeupAt
 		};
 	});
+}
+
+/**
+ * Meetings for the learning record: those held in the period that the member was expected at, once
+ * closed (absences are final then) or once they came. `subject` is the member as the policy sees them.
+ */
+export function meetingRecord(db: Db, subject: Actor, from: number, to: number, now = Date.now()) {
+	return meetingsBetween(db, subject, from, to, now).filter((mt) => mt.startsAt <= now && (mt.closed || mt.status === 'present' || mt.status === 'late'));
 }
 
 /** The 签到 tab: today's and coming meetings (with leave), and the 补学 still owed. */

@@ -82,6 +82,17 @@ export async function getPerson(db: Db, actor: Actor, id: string) {
 }
 
 /**
+ * A person whose records the actor may read (themselves, or someone in a branch they manage), with the
+ * person as the policy sees them (for "was this member expected at that meeting?").
+ */
+export async function readableSubject(db: Db, actor: Actor, id: string): Promise<{ user: UserRow; branch: OrgUnitRow; subject: Actor }> {
+	const { user, scope } = await personWithScope(db, id);
+	if (!policy.readPerson(actor, scope)) error(403, m.err_forbidden());
+	const subject: Actor = { userId: user.id, branchId: user.branchId, branchPath: scope.branch.path, groupId: user.groupId, secretaryOf: null, adminOf: null };
+	return { user, branch: scope.branch, subject };
+}
+
+/**
  * Appoint or remove a branch secretary (of the person's own branch) and an admin of a unit inside the
  * actor's subtree. A branch may have more than one secretary (书记 and 副书记 both run it).
  */

@@ -1,21 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { branchMeeting, judgeExam, sitJudgeExam } from '../test-activity';
 import { demoActor, pushOne, withDemoDatabase } from '../test-db';
 import type { Db } from '../db/client';
 import { checkInByCode } from '../attendance/checkin-service';
-import { createMeetings } from '../attendance/meeting-admin-service';
 import { meetingRepo } from '../attendance/meeting-repo';
 import { markAttendance } from '../attendance/meeting-roster-service';
-import { listBanks } from '../quiz/bank-service';
-import { createExam, publishExam } from '../quiz/exam-admin-service';
-import { attemptView, startAttempt, submitAttempt } from '../quiz/exam-attempt-service';
 import { practiceBanks, practiceSet } from '../quiz/practice-service';
-import { questionRepo } from '../quiz/question-repo';
 import { library, moduleForMember } from '../study/module-service';
 import { reviewReflection } from '../study/reflection-service';
 import { myPoints, rulesToEdit, setPointRules } from './points-service';
-import { beijingParts } from '$lib/shared/checkin/meeting-form';
 import { checkinCode, checkinToken, slotOf } from '$lib/shared/checkin/token';
-import { formatBeijingLocal } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
 import { DEFAULT_POINT_RULES } from '$lib/shared/points/rules';
 import type { PracticeQuestion } from '$lib/shared/quiz/practice-schemas';
@@ -114,40 +108,8 @@ describe('reflection, exam and meeting points', () => {
 	it('pay the first passing result of an exam by its band', async () => {
 		const secretary = await demoActor(db, SECRETARY, T0);
 		const member = await demoActor(db, MEMBER, T0);
-		const bank = (await listBanks(db, secretary)).find((b) => b.name === '保密与安全常识')!;
-		const made = await createExam(
-			db,
-			secretary,
-			{
-				title: '保密知识测试',
-				ownerUnitId: secretary.secretaryOf!.id,
-				opens: formatBeijingLocal(T0 - MIN),
-				closes: formatBeijingLocal(T0 + 24 * 60 * MIN),
-				timeLimitMin: '30',
-				attemptsAllowed: '2',
-				passPercent: '60',
-				shuffleQuestions: true,
-				shuffleOptions: true,
-				showResults: 'on_submit',
-				audienceUnits: [secretary.secretaryOf!.id],
-				rules: [{ bankId: bank.id, type: 'judge', count: '5' }]
-			},
-			T0
-		);
-		if (!made.ok) throw new Error(made.message);
-		await publishExam(db, secretary, made.id, T0);
-		async function sit(rightCount: number, at: number) {
-			const started = await startAttempt(db, member, made.ok ? made.id : '', at);
-			if (!started.ok) throw new Error(started.message);
-			const view = await attemptView(db, member, started.attemptId, at);
-			const answers = await Promise.all(
-				view.questions.map(async (q, i) => {
-					const key = (await questionRepo(db).byId(q.questionId))!.answer[0];
-					return { questionId: q.questionId, response: [i < rightCount ? key : key === 'true' ? 'false' : 'true'], savedAt: at + MIN };
-				})
-			);
-			await submitAttempt(db, member, started.attemptId, { answers }, at + 2 * MIN);
-		}
+		const examId = await judgeExam(db, secretary, T0);
+		const sit = (right: number, at: number) => sitJudgeExam(db, member, examId, right, at);
 		await sit(2, T0); // 40 %: failed, nothing
 		expect(today(member, T0 + 3 * MIN).exam).toBe('0/20');
 		await sit(4, T0 + 10 * MIN); // 80 %
@@ -157,14 +119,7 @@ describe('reflection, exam and meeting points', () => {
 	it('pay a check-in and a hand mark of present once, never for an absence', async () => {
 		const secretary = await demoActor(db, SECRETARY, T0);
 		const member = await demoActor(db, MEMBER, T0);
-		const r = await createMeetings(
-			db,
-			secretary,
-			{ branchId: secretary.secretaryOf!.id, type: 'assembly', title: '十一月支部党员大会', date: beijingParts(T0).date, startTime: '10:00', endTime: '11:30', place: '', host: '', agenda: '', graceMin: '5', repeat: 'none', repeatCount: '1', audienceUnits: [], audiencePhones: [], materials: [] },
-			T0 - 60 * MIN
-		);
-		if (!r.ok) throw new Error(r.message);
-		const meetingId = r.ids[0];
+		const meetingId = await branchMeeting(db, secretary, T0);
 		const code = checkinCode(await checkinToken(meetingRepo(db).byId(meetingId)!.secret, meetingId, slotOf(T0 + MIN)));
 		expect(checkInByCode(db, member, code, T0 + MIN)).toMatchObject({ ok: true });
 		expect(checkInByCode(db, member, code, T0 + MIN)).toMatchObject({ ok: true });
