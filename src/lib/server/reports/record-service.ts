@@ -50,7 +50,6 @@ export async function learningRecord(db: Db, actor: Actor, userId: string, perio
 
 	const attempts = repo.attempts(user.id, period.from, period.to);
 	const paidExams = new Set<string>();
-	let examsPassed = 0;
 	const passedExams = new Set<string>();
 	for (const a of attempts) {
 		const passed = a.status === 'graded' && a.score !== null && a.maxScore > 0 && (a.score / a.maxScore) * 100 >= a.passPercent;
@@ -61,7 +60,6 @@ export async function learningRecord(db: Db, actor: Actor, userId: string, perio
 		if (passed) paidExams.add(a.examId);
 		push({ at: a.at, kind: 'exam', title: a.title, detail: m.record_exam_detail({ score: a.score ?? 0, max: a.maxScore, result }), points: earned });
 	}
-	examsPassed = passedExams.size;
 
 	const contests = repo.contests(user.id, period.from, period.to);
 	for (const c of contests) push({ at: c.at, kind: 'contest', title: c.title, detail: m.record_contest_detail({ answered: c.answered }), points: points.source('contest', c.id) });
@@ -87,7 +85,7 @@ export async function learningRecord(db: Db, actor: Actor, userId: string, perio
 			reflectionsExcellent: graded('excellent'),
 			reflectionsGood: graded('good'),
 			examsTaken: new Set(attempts.map((a) => a.examId)).size,
-			examsPassed,
+			examsPassed: passedExams.size,
 			contests: contests.length,
 			meetingsExpected: meetings.filter((mt) => mt.closed).length,
 			meetingsAttended: meetings.filter((mt) => mt.closed && (mt.status === 'present' || mt.status === 'late')).length,
