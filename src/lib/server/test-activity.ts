@@ -1,15 +1,22 @@
 import { createMeetings } from './attendance/meeting-admin-service';
+import { closeMeeting, markAttendance } from './attendance/meeting-roster-service';
 import type { Db } from './db/client';
 import { listBanks } from './quiz/bank-service';
 import { createExam, publishExam } from './quiz/exam-admin-service';
 import { attemptView, startAttempt, submitAttempt } from './quiz/exam-attempt-service';
+import { practiceBanks, practiceSet } from './quiz/practice-service';
 import { questionRepo } from './quiz/question-repo';
+import { library, moduleForMember } from './study/module-service';
+import { reviewReflection } from './study/reflection-service';
+import { demoActor, pushOne } from './test-db';
 import { beijingParts } from '$lib/shared/checkin/meeting-form';
 import { formatBeijingLocal } from '$lib/shared/day';
+import { uuidv7 } from '$lib/shared/id';
 import type { Actor } from '$lib/shared/roles';
 
 /** Learning activity for server tests that need a member to have done things (points, records, reports). */
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 
 /** A published five-question 判断 exam from the demo secrecy bank for the secretary's branch, two attempts, pass at 60 %. */
 export async function judgeExam(db: Db, secretary: Actor, at: number, title = '保密知识测试'): Promise<string> {
@@ -62,4 +69,35 @@ export async function branchMeeting(db: Db, secretary: Actor, at: number, title 
 	);
 	if (!r.ok) throw new Error(r.message);
 	return r.ids[0];
+}
+
+/** 张伟's week from `T0` (a Monday 10:00 in Beijing): he reads, practises, writes a reflection graded 良好, passes an exam, comes to one meeting and misses another. */
+export async function aWeekOfLearning(db: Db, T0: number) {
+	const secretary = await demoActor(db, '13800000001', T0);
+	const member = await demoActor(db, '13800000002', T0);
+	const moduleId = (await library(db, member)).find((x) => x.title === '机关公文处理基础')!.id;
+	const lessons = (await moduleForMember(db, member, moduleId)).lessons;
+	await pushOne(db, member, 'study.progress', { lessonId: lessons[0].id, fromAt: T0, toAt: T0 + 12 * MIN, ms: 12 * MIN }, T0 + 12 * MIN);
+
+	const bank = (await practiceBanks(db, member))[0];
+	const judges = (await practiceSet(db, member, bank.id, T0)).questions.filter((q) => q.type === 'judge').slice(0, 3);
+	for (const [i, q] of judges.entries()) {
+		const response = i < 2 ? q.answer : [q.answer[0] === 'true' ? 'false' : 'true'];
+		await pushOne(db, member, 'practice.answer', { questionId: q.id, version: q.version, mode: 'practice', response, ms: 20_000 }, T0 + DAY + i * MIN);
+	}
+
+	const reflectionId = uuidv7(T0);
+	const body = '学习了常用公文文种以后，我认识到请示和报告不能混用：请示要一文一事，报告里不能夹带请示事项。以后起草公文前要先想清楚。';
+	await pushOne(db, member, 'reflection.submit', { reflectionId, moduleId, body }, T0 + 2 * DAY);
+	await reviewReflection(db, secretary, reflectionId, { action: 'grade', grade: 'good', comment: '' }, T0 + 2 * DAY + MIN);
+
+	const examId = await judgeExam(db, secretary, T0 + 3 * DAY);
+	await sitJudgeExam(db, member, examId, 5, T0 + 3 * DAY);
+
+	const came = await branchMeeting(db, secretary, T0 + 4 * DAY, '十一月支部党员大会');
+	await markAttendance(db, secretary, came, { userId: member.userId, status: 'present' }, T0 + 4 * DAY + MIN);
+	await closeMeeting(db, secretary, came, T0 + 4 * DAY + 2 * 60 * MIN);
+	const missed = await branchMeeting(db, secretary, T0 + 5 * DAY, '主题党日');
+	await closeMeeting(db, secretary, missed, T0 + 5 * DAY + 2 * 60 * MIN);
+	return { secretary, member };
 }

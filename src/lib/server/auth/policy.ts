@@ -184,6 +184,16 @@ export const policy = {
 		return actor.adminOf !== null && actor.adminOf.path.split('/').filter(Boolean).length === 1;
 	},
 
+	/** Half-year and annual reports, dashboards and rankings of a unit's subtree: its secretary (a branch) or an admin above it. */
+	readReports(actor: Actor, unitPath: string): boolean {
+		return this.manageBranch(actor, unitPath);
+	},
+
+	/** Give a member their overall grade for a period (考评): whoever manages their branch. */
+	evaluateMember(actor: Actor, branchPath: string): boolean {
+		return this.manageBranch(actor, branchPath);
+	},
+
 	/** Set the 学习积分 rules and their daily caps: as for other organisation-wide settings. */
 	managePointRules(actor: Actor): boolean {
 		return this.manageAppSettings(actor);

@@ -749,3 +749,23 @@ export const pointsLedger = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.rule, t.source] }), index('points_ledger_user_day_idx').on(t.userId, t.day), index('points_ledger_day_idx').on(t.day)]
 );
+
+/** 考评: the secretary's overall grade and comment for a member over a half-year ("2026-H1") or a year ("2026"). */
+export const evaluations = sqliteTable(
+	'evaluations',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		period: text('period').notNull(),
+		grade: text('grade', { enum: ['excellent', 'qualified', 'basic', 'unqualified'] }).notNull(),
+		comment: text('comment').notNull().default(''),
+		/** The member's branch when evaluated. */
+		branchId: text('branch_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		evaluatedBy: text('evaluated_by').references(() => users.id),
+		evaluatedAt: integer('evaluated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.period] }), index('evaluations_period_idx').on(t.period, t.branchId)]
+);

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import type { EvaluationGrade } from './evaluation';
 import type { Period } from './period';
 import type { RecordSummary } from './record-types';
 
@@ -32,3 +33,14 @@ export function summaryLines(s: RecordSummary): [string, string][] {
 		[m.record_sum_points(), String(s.points)]
 	];
 }
+
+const GRADE: Record<EvaluationGrade, () => string> = {
+	excellent: m.evaluation_excellent,
+	qualified: m.evaluation_qualified,
+	basic: m.evaluation_basic,
+	unqualified: m.evaluation_unqualified
+};
+export const evaluationGradeLabel = (g: EvaluationGrade) => GRADE[g]();
+
+/** A rate as a whole percentage, or a dash when there was nothing to count. */
+export const percent = (x: number | null) => (x === null ? m.report_none() : `${Math.round(x * 100)}%`);
