@@ -1,3 +1,4 @@
+import type { MemberFigures } from './evaluation';
 import type { Period } from './period';
 
 export type RecordKind = 'study' | 'practice' | 'reflection' | 'exam' | 'contest' | 'meeting' | 'makeup';
@@ -12,23 +13,11 @@ export interface RecordEvent {
 	points: number;
 }
 
-/** The period in figures: the learning record's head, and a member's line in the evaluations. */
-export interface RecordSummary {
-	studyMinutes: number;
-	studyDays: number;
-	practiceAnswered: number;
-	practiceCorrect: number;
-	reflections: number;
-	reflectionsExcellent: number;
-	reflectionsGood: number;
-	examsTaken: number;
-	examsPassed: number;
-	contests: number;
-	meetingsExpected: number;
-	meetingsAttended: number;
-	makeups: number;
-	points: number;
-}
+/** The period in figures at the head of a learning record: the evaluation's figures, less the plans, plus 补学. */
+export type RecordSummary = Pick<
+	MemberFigures,
+	'studyMinutes' | 'studyDays' | 'practiceAnswered' | 'practiceCorrect' | 'reflections' | 'reflectionsExcellent' | 'reflectionsGood' | 'examsTaken' | 'examsPassed' | 'contests' | 'meetingsExpected' | 'meetingsAttended' | 'points'
+> & { makeups: number };
 
 export interface LearningRecord {
 	person: { id: string; name: string; phone: string; branchName: string };
