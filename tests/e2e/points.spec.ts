@@ -66,6 +66,9 @@ test('a member earns points from a lesson and an exam and sees them against the 
 	await expect(today.locator('[data-rule="exam"]')).toContainText('已获 10/20');
 	await expect(today.locator('[data-rule="study"]')).toContainText('已获 2/6');
 	await expect(phone.getByTestId('points-total')).toHaveText('12');
+	// Ranked in the branch this year (others may be earning points in other journeys at the same time).
+	await expect(phone.getByTestId('rank-branch').getByRole('listitem').filter({ hasText: '唐国庆' })).toContainText(/离退休党支部\s*12$/);
+	await expect(phone.getByTestId('rank-mine-branch')).toHaveText(/^我的排名：第 \d+ 名（共 12 人），12 分$/);
 	const history = phone.getByTestId('points-history').getByRole('listitem');
 	await expect(history).toHaveCount(2);
 	await expect(history.first()).toHaveText(new RegExp(`^考试合格 ${EXAM} .+ \\+10$`));
