@@ -1,8 +1,20 @@
 import { expect, test } from '@playwright/test';
 import { audit, DEMO, screenshot, signIn } from './helpers';
 
-test('a secretary grades a member for the half-year and exports the branch report', async ({ page }) => {
-	await signIn(page, DEMO.secretary, undefined, '/manage/reports');
+test('a secretary opens the dashboard, grades a member for the half-year and exports the branch report', async ({ page }) => {
+	await signIn(page, DEMO.secretary, undefined, '/manage/dashboard');
+	await expect(page.getByRole('heading', { name: '工作台 · 机关第一党支部' })).toBeVisible();
+	const tiles = page.getByTestId('dashboard-tiles');
+	await expect(tiles.locator('[data-tile="members"]')).toHaveText(/党员\s*20/);
+	await expect(tiles.locator('[data-tile="week"]')).toHaveText(/本周参学率\s*\d+%/);
+	// ECharts comes from /vendor only on this page and draws the 12-week trend on a canvas.
+	await expect(page.getByTestId('chart').locator('canvas')).toBeVisible();
+	await expect(page.getByRole('table').filter({ hasText: /\d{2}-\d{2}/ })).toHaveCount(1);
+	await expect(page.getByTestId('attention')).toContainText('30 天没有学习');
+	await audit(page);
+	await screenshot(page, 'dashboard-branch', { elder: true });
+
+	await page.getByRole('navigation', { name: '管理' }).getByRole('link', { name: '考评' }).click();
 	await expect(page.getByRole('heading', { name: '考评 · 机关第一党支部' })).toBeVisible();
 	const branch = page.getByTestId('report-branches').getByRole('row', { name: /机关第一党支部/ });
 	await expect(branch).toContainText(/^机关第一党支部\s*20/);
@@ -46,4 +58,13 @@ test('the admin sees every branch, sorts them and drills down into one', async (
 	await page.getByRole('link', { name: '离退休党支部' }).click();
 	await expect(page.getByRole('heading', { name: '考评 · 离退休党支部' })).toBeVisible();
 	await expect(page.getByTestId('report-member')).toHaveCount(12);
+
+	// The dashboard across the tree: both branches, sortable, each a link to its own dashboard.
+	await page.goto('/manage/dashboard');
+	await expect(page.getByRole('heading', { name: '工作台 · 示范党委' })).toBeVisible();
+	await expect(page.getByTestId('report-branches').getByRole('row')).toHaveCount(3);
+	await audit(page);
+	await page.getByTestId('report-branches').getByRole('link', { name: '离退休党支部' }).click();
+	await expect(page.getByRole('heading', { name: '工作台 · 离退休党支部' })).toBeVisible();
+	await expect(page.getByTestId('dashboard-tiles').locator('[data-tile="members"]')).toHaveText(/党员\s*12/);
 });

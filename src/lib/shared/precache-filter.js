@@ -10,5 +10,7 @@ export function shouldPrecache(path) {
 	if (path.endsWith('.map')) return false;
 	if (/(^|\/)\.[^/]+$/.test(path)) return false;
 	if (/\.(mp4|webm|mp3|m4a|pdf|zip)$/i.test(path)) return false;
+	// Libraries of the management report pages (scripts/vendor.js): members never need them offline.
+	if (path.startsWith('/vendor/')) return false;
 	return true;
 }

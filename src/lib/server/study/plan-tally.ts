@@ -8,6 +8,8 @@ import { readingMinutes } from '$lib/shared/study/reading-time';
 export interface PlanTally {
 	assigned: number;
 	complete: number;
+	/** Not complete after the due day. */
+	overdue: number;
 }
 
 /** Plans of a subtree due in a period, with everything that decides who completed them: a few set queries. */
@@ -59,9 +61,10 @@ export function planTally(db: Db, root: string, fromDay: string, toDay: string, 
 		const scope = { unitPaths: audience.units.flatMap((id) => pathOf.get(id) ?? []), groupIds: audience.units, people: audience.people };
 		for (const p of audienceOf(index, scope)) {
 			const standing = planStanding({ moduleIds: moduleIdsOfPlan, lessons: needs, msOf: (lessonId) => progress.get(`${p.id}:${lessonId}`) ?? 0, reflections: reflections.get(`${plan.id}:${p.id}`) ?? [], dueOn: plan.dueOn, today });
-			const t = tally.get(p.id) ?? { assigned: 0, complete: 0 };
+			const t = tally.get(p.id) ?? { assigned: 0, complete: 0, overdue: 0 };
 			t.assigned++;
 			if (standing.complete) t.complete++;
+			if (standing.overdue) t.overdue++;
 			tally.set(p.id, t);
 		}
 	});

@@ -11,6 +11,7 @@ const none: MemberFigures = {
 	reflectionsGood: 0,
 	plansAssigned: 0,
 	plansComplete: 0,
+	plansOverdue: 0,
 	examsTaken: 0,
 	examsPassed: 0,
 	examAverage: null,

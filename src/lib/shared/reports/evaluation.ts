@@ -15,6 +15,7 @@ export interface MemberFigures {
 	reflectionsGood: number;
 	plansAssigned: number;
 	plansComplete: number;
+	plansOverdue: number;
 	examsTaken: number;
 	examsPassed: number;
 	/** Mean of the best graded percentage in each exam taken, or null when none is graded. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, periodOf, recentPeriods } from './period';
+import { currentPeriod, monthSpan, periodOf, recentPeriods, weekSpan } from './period';
 
 describe('reporting periods', () => {
 	it('run from Beijing midnight to Beijing midnight', () => {
@@ -24,5 +24,21 @@ describe('reporting periods', () => {
 
 	it('offer only periods that have begun', () => {
 		expect(recentPeriods(Date.parse('2026-03-01T00:00:00Z')).map((p) => p.key)).toEqual(['2026', '2026-H1', '2025', '2025-H2', '2025-H1']);
+	});
+});
+
+describe('dashboard spans', () => {
+	it('run weeks Monday to Sunday in Beijing', () => {
+		// Sunday 29 November 2026, 23:30 in Beijing (15:30 UTC).
+		const sunday = Date.parse('2026-11-29T15:30:00Z');
+		expect([weekSpan(sunday).fromDay, weekSpan(sunday).toDay]).toEqual(['2026-11-23', '2026-11-29']);
+		// Half an hour later it is Monday: a new week.
+		expect(weekSpan(sunday + 30 * 60_000).fromDay).toBe('2026-11-30');
+		expect(weekSpan(sunday, 2).fromDay).toBe('2026-11-09');
+	});
+
+	it('run months from the first to the last day', () => {
+		expect(monthSpan(Date.parse('2026-02-10T00:00:00Z'))).toMatchObject({ fromDay: '2026-02-01', toDay: '2026-02-28' });
+		expect(monthSpan(Date.parse('2026-12-31T17:00:00Z'))).toMatchObject({ fromDay: '2027-01-01', toDay: '2027-01-31' });
 	});
 });

@@ -44,3 +44,31 @@ export function recentPeriods(now: number): Period[] {
 	const today = beijingDay(now);
 	return keys.map((k) => periodOf(k)!).filter((p) => p.fromDay <= today);
 }
+
+/** A span of Beijing days for the dashboards: this week (Monday first), this month, the last weeks. */
+export interface Span {
+	fromDay: string;
+	toDay: string;
+	from: number;
+	to: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const spanOf = (fromDay: string, toDay: string): Span => ({ fromDay, toDay, from: Date.parse(`${fromDay}T00:00:00Z`) - OFFSET_MS, to: endOfBeijingDay(toDay) });
+const dayPlus = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/** The Beijing week (Monday to Sunday) holding `now`, `back` weeks earlier. */
+export function weekSpan(now: number, back = 0): Span {
+	const today = beijingDay(now);
+	const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+	const monday = dayPlus(today, -weekday - 7 * back);
+	return spanOf(monday, dayPlus(monday, 6));
+}
+
+/** The Beijing calendar month holding `now`. */
+export function monthSpan(now: number): Span {
+	const today = beijingDay(now);
+	const first = `${today.slice(0, 8)}01`;
+	const next = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 1)).toISOString().slice(0, 10);
+	return spanOf(first, dayPlus(next, -1));
+}
