@@ -37,3 +37,24 @@ export function xlsxResponse(bytes: Uint8Array, fileName: string): Response {
 		}
 	});
 }
+
+/** The first worksheet as rows of cell texts; dates as YYYY-MM-DD. */
+export async function readXlsxRows(body: Uint8Array): Promise<string[][] | null> {
+	const wb = new ExcelJS.Workbook();
+	try {
+		await wb.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
+	} catch {
+		return null;
+	}
+	const sheet = wb.worksheets[0];
+	if (!sheet) return null;
+	const rows: string[][] = [];
+	sheet.eachRow({ includeEmpty: true }, (row, n) => {
+		const cells: string[] = [];
+		row.eachCell({ includeEmpty: true }, (cell, c) => {
+			cells[c - 1] = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text;
+		});
+		rows[n - 1] = Array.from(cells, (c) => c ?? '');
+	});
+	return Array.from(rows, (r) => r ?? []);
+}

@@ -199,6 +199,16 @@ export const policy = {
 		return this.manageAppSettings(actor);
 	},
 
+	/** The log of management actions: admins, for their subtree. */
+	readAuditLog(actor: Actor): boolean {
+		return actor.adminOf !== null;
+	},
+
+	/** Move a member to another branch: whoever manages them where they are and may add people where they go. */
+	movePerson(actor: Actor, target: PersonScope, toBranchPath: string): boolean {
+		return this.managePerson(actor, target) && this.createPersonIn(actor, toBranchPath);
+	},
+
 	/** Add, rename or move units of the organisation tree. */
 	manageOrgUnit(actor: Actor, unitPath: string): boolean {
 		return adminCovers(actor, unitPath);

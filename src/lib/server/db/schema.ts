@@ -769,3 +769,40 @@ export const evaluations = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.period] }), index('evaluations_period_idx').on(t.period, t.branchId)]
 );
+
+/** Every management action (who, what, when), for admins; `unitPath` is where it happened, to show each admin their subtree's. */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: text('id').primaryKey(),
+		actorId: text('actor_id').references(() => users.id),
+		/** e.g. person.create, person.move, people.import, points.rules (lib/shared/audit.ts). */
+		action: text('action').notNull(),
+		targetId: text('target_id'),
+		/** What it was about, in words as they stood then (a person's name, a unit's name). */
+		summary: text('summary').notNull(),
+		unitPath: text('unit_path').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.targetId)]
+);
+
+/** A member moved to another branch: the history stays when their branch changes. */
+export const branchMoves = sqliteTable(
+	'branch_moves',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		fromBranchId: text('from_branch_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		toBranchId: text('to_branch_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		movedBy: text('moved_by').references(() => users.id),
+		at: integer('at').notNull()
+	},
+	(t) => [index('branch_moves_user_idx').on(t.userId, t.at)]
+);

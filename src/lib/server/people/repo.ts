@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { orgUnits, users } from '../db/schema';
+import { branchMoves, orgUnits, users } from '../db/schema';
+import { uuidv7 } from '$lib/shared/id';
 import type { OrgKind } from '$lib/shared/roles';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -97,6 +98,36 @@ export function peopleRepo(db: Db) {
 		async updateUser(id: string, patch: Partial<Omit<NewUser, 'id' | 'createdAt'>>): Promise<UserRow | undefined> {
 			const [row] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
 			return row;
+		},
+
+		async usersByPhones(phones: string[]): Promise<UserRow[]> {
+			if (!phones.length) return [];
+			return db.select().from(users).where(inArray(users.phone, phones)).all();
+		},
+
+		/** Insert many people in one transaction (an import): all or none. */
+		insertUsers(rows: NewUser[]): void {
+			db.transaction((tx) => {
+				for (const row of rows) tx.insert(users).values(row).run();
+			});
+		},
+
+		/** Move a person and note the move, together. */
+		moveUser(id: string, move: { fromBranchId: string; toBranchId: string; groupId: string | null; secretaryOf: string | null; movedBy: string; now: number }): void {
+			db.transaction((tx) => {
+				tx.update(users).set({ branchId: move.toBranchId, groupId: move.groupId, secretaryOf: move.secretaryOf, updatedAt: move.now }).where(eq(users.id, id)).run();
+				tx.insert(branchMoves).values({ id: uuidv7(move.now), userId: id, fromBranchId: move.fromBranchId, toBranchId: move.toBranchId, movedBy: move.movedBy, at: move.now }).run();
+			});
+		},
+
+		/** Where a person has been: their moves, oldest first, with the branches' names. */
+		async moves(userId: string) {
+			return db
+				.select({ at: branchMoves.at, fromBranchId: branchMoves.fromBranchId, toBranchId: branchMoves.toBranchId })
+				.from(branchMoves)
+				.where(eq(branchMoves.userId, userId))
+				.orderBy(asc(branchMoves.at))
+				.all();
 		}
 	};
 }

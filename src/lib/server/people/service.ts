@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { hashPassword } from '../auth/password';
 import { policy, type PersonScope } from '../auth/policy';
 import { invalidateUserSessions } from '../auth/session';
@@ -106,6 +107,7 @@ export async function setRoles(db: Db, actor: Actor, id: string, input: { secret
 		adminOf = unit.id;
 	}
 	const updated = await peopleRepo(db).updateUser(user.id, { secretaryOf: input.secretary ? branch.id : null, adminOf, updatedAt: now });
+	recordAudit(db, actor, 'person.roles', { targetId: user.id, summary: user.name, unitPath: branch.path }, now);
 	return { ok: true, value: updated! };
 }
 
@@ -145,11 +147,12 @@ export async function createPerson(db: Db, actor: Actor, input: unknown, now = D
 		createdAt: now,
 		updatedAt: now
 	});
+	recordAudit(db, actor, 'person.create', { targetId: user.id, summary: user.name, unitPath: (await repo.orgUnit(p.branchId))!.path }, now);
 	return { ok: true, value: { user, password } };
 }
 
 export async function updatePerson(db: Db, actor: Actor, id: string, input: unknown, now = Date.now()): Promise<Outcome<UserRow>> {
-	const { user, canManage } = await getPerson(db, actor, id);
+	const { user, branch, canManage } = await getPerson(db, actor, id);
 	if (!canManage) error(403, m.err_forbidden());
 	const parsed = v.safeParse(personSchema, { ...(input as object), branchId: user.branchId });
 	if (!parsed.success) return { ok: false, errors: issuesByField(parsed.issues) };
@@ -160,25 +163,57 @@ export async function updatePerson(db: Db, actor: Actor, id: string, input: unkn
 	const holder = await repo.userByPhone(p.phone);
 	if (holder && holder.id !== id) return { ok: false, errors: { phone: m.err_phone_taken() } };
 	const updated = await repo.updateUser(id, { name: p.name, phone: p.phone, groupId: p.groupId, retired: p.retired, activist: p.activist, updatedAt: now });
+	recordAudit(db, actor, 'person.update', { targetId: id, summary: p.name, unitPath: branch.path }, now);
 	return { ok: true, value: updated! };
 }
 
 /** Deactivated people cannot sign in; their records stay. Their sessions end at once. */
 export async function setActive(db: Db, actor: Actor, id: string, active: boolean, now = Date.now()) {
-	const { scope } = await personWithScope(db, id);
+	const { user, scope } = await personWithScope(db, id);
 	if (!policy.deactivatePerson(actor, scope)) error(403, m.err_forbidden());
 	await peopleRepo(db).updateUser(id, { active, updatedAt: now });
 	if (!active) await invalidateUserSessions(db, id);
+	recordAudit(db, actor, active ? 'person.reactivate' : 'person.deactivate', { targetId: id, summary: user.name, unitPath: scope.branchPath }, now);
 }
 
 /** A new initial password, shown once to the manager; the holder must change it at next sign-in. */
 export async function resetPassword(db: Db, actor: Actor, id: string, now = Date.now()): Promise<string> {
-	const { scope } = await personWithScope(db, id);
+	const { user, scope } = await personWithScope(db, id);
 	if (!policy.managePerson(actor, scope)) error(403, m.err_forbidden());
 	const password = tempPassword();
 	await peopleRepo(db).updateUser(id, { passwordHash: await hashPassword(password), mustChangePassword: true, updatedAt: now });
 	await invalidateUserSessions(db, id);
+	recordAudit(db, actor, 'person.reset_password', { targetId: id, summary: user.name, unitPath: scope.branchPath }, now);
 	return password;
+}
+
+/**
+ * Move a member to another branch (and group): their records go with them, the move is kept, and a
+ * secretary role over the branch they leave ends (roles do not travel).
+ */
+export async function movePerson(db: Db, actor: Actor, id: string, input: { branchId: string; groupId: string | null }, now = Date.now()): Promise<Outcome<{ to: string }>> {
+	const { user, scope } = await personWithScope(db, id);
+	const repo = peopleRepo(db);
+	const to = await repo.orgUnit(input.branchId);
+	if (!to || to.kind !== 'branch') return { ok: false, errors: { branchId: m.err_branch_required() } };
+	if (to.id === user.branchId) return { ok: false, errors: { branchId: m.err_move_same() } };
+	if (!policy.movePerson(actor, scope, to.path)) error(403, m.err_forbidden());
+	if (input.groupId) {
+		const group = await repo.orgUnit(input.groupId);
+		if (!group || group.parentId !== to.id) return { ok: false, errors: { groupId: m.err_group_not_in_branch() } };
+	}
+	repo.moveUser(id, { fromBranchId: user.branchId, toBranchId: to.id, groupId: input.groupId, secretaryOf: user.secretaryOf === user.branchId ? null : user.secretaryOf, movedBy: actor.userId, now });
+	recordAudit(db, actor, 'person.move', { targetId: id, summary: m.audit_move_summary({ name: user.name, from: scope.branch.name, to: to.name }), unitPath: to.path }, now);
+	return { ok: true, value: { to: to.name } };
+}
+
+/** A person's moves between branches, oldest first, by branch name. */
+export async function movesOf(db: Db, actor: Actor, id: string) {
+	await getPerson(db, actor, id);
+	const repo = peopleRepo(db);
+	const moves = await repo.moves(id);
+	const names = new Map((await repo.orgUnits([...new Set(moves.flatMap((mv) => [mv.fromBranchId, mv.toBranchId]))])).map((u) => [u.id, u.name]));
+	return moves.map((mv) => ({ at: mv.at, from: names.get(mv.fromBranchId) ?? '', to: names.get(mv.toBranchId) ?? '' }));
 }
 
 export async function createOrgUnit(db: Db, actor: Actor, input: unknown, now = Date.now()): Promise<Outcome<OrgUnitRow>> {
@@ -189,5 +224,6 @@ export async function createOrgUnit(db: Db, actor: Actor, input: unknown, now = 
 	if (!parent || !policy.manageOrgUnit(actor, parent.path)) error(403, m.err_forbidden());
 	if (!CHILD_KINDS[parent.kind].includes(parsed.output.kind)) return { ok: false, errors: { kind: m.err_org_kind() } };
 	const unit = await repo.insertOrgUnit({ id: uuidv7(now), parentId: parent.id, kind: parsed.output.kind, name: parsed.output.name, now });
+	recordAudit(db, actor, 'org.create', { targetId: unit.id, summary: `${parent.name} / ${unit.name}`, unitPath: unit.path }, now);
 	return { ok: true, value: unit };
 }

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { recordAudit } from '../audit/audit-service';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { appSettingsRepo } from '../settings/app-repo';
@@ -84,5 +85,6 @@ export async function setPointRules(db: Db, actor: Actor, get: (name: string) =>
 		return { ok: false, message: m.err_point_rule({ rule: ruleLabel(rule), field: fieldLabel(field), min: parsed.min, max: parsed.max }) };
 	}
 	await appSettingsRepo(db).set(POINT_RULES_KEY, parsed.rules, actor.userId, now);
+	recordAudit(db, actor, 'points.rules', { summary: m.points_rules_title(), unitPath: actor.adminOf!.path }, now);
 	return { ok: true };
 }

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import ExcelJS from 'exceljs';
+import { readXlsxRows } from '../xlsx';
 import { policy } from '../auth/policy';
 import { m } from '$lib/paraglide/messages';
 import { parseAiken } from '$lib/shared/quiz/parse-aiken';
@@ -30,27 +30,6 @@ function decode(body: Uint8Array, allowGb: boolean): string | null {
 	}
 }
 
-/** The first worksheet as rows of cell texts; dates as YYYY-MM-DD. */
-async function xlsxRows(body: Uint8Array): Promise<string[][] | null> {
-	const wb = new ExcelJS.Workbook();
-	try {
-		await wb.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
-	} catch {
-		return null;
-	}
-	const sheet = wb.worksheets[0];
-	if (!sheet) return null;
-	const rows: string[][] = [];
-	sheet.eachRow({ includeEmpty: true }, (row, n) => {
-		const cells: string[] = [];
-		row.eachCell({ includeEmpty: true }, (cell, c) => {
-			cells[c - 1] = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text;
-		});
-		rows[n - 1] = Array.from(cells, (c) => c ?? '');
-	});
-	return Array.from(rows, (r) => r ?? []);
-}
-
 /** Read an import file of any supported format: its questions and every error with its line (or row). Writes nothing. */
 export async function parseImport(format: string | null, body: Uint8Array): Promise<ParseOutcome> {
 	const fmt = format ?? 'text';
@@ -58,7 +37,7 @@ export async function parseImport(format: string | null, body: Uint8Array): Prom
 	if (body.byteLength > MAX_IMPORT_BYTES) return { ok: false, status: 413, message: m.import_too_big() };
 	if (body.byteLength === 0) return { ok: false, status: 400, message: m.import_empty() };
 	if (fmt === 'xlsx') {
-		const rows = await xlsxRows(body);
+		const rows = await readXlsxRows(body);
 		if (!rows) return { ok: false, status: 400, message: m.import_xlsx_unreadable() };
 		if (rows.length === 0) return { ok: false, status: 400, message: m.import_empty() };
 		return { ok: true, result: parseTable(rows) };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { recordAudit } from '../audit/audit-service';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { peopleRepo, type OrgUnitRow } from '../people/repo';
@@ -7,6 +8,7 @@ import { readableSubject } from '../people/service';
 import { evaluationRepo } from './evaluation-repo';
 import { memberFigures } from './member-figures';
 import { m } from '$lib/paraglide/messages';
+import { evaluationGradeLabel, periodLabel } from '$lib/shared/reports/labels';
 import { currentPeriod, periodOf, recentPeriods, type Period } from '$lib/shared/reports/period';
 import { branchRows, EVALUATION_GRADES, type BranchRow, type MemberRow } from '$lib/shared/reports/evaluation';
 import type { Actor } from '$lib/shared/roles';
@@ -65,5 +67,6 @@ export async function evaluateMember(db: Db, actor: Actor, userId: string, perio
 	const parsed = v.safeParse(evaluationSchema, input);
 	if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
 	evaluationRepo(db).evaluate({ userId: user.id, period: period.key, grade: parsed.output.grade, comment: parsed.output.comment, branchId: user.branchId, by: actor.userId, now });
+	recordAudit(db, actor, 'evaluation.set', { targetId: user.id, summary: `${user.name} · ${periodLabel(period)} · ${evaluationGradeLabel(parsed.output.grade)}`, unitPath: subject.branchPath }, now);
 	return { ok: true };
 }

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { recordAudit } from '../audit/audit-service';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { appSettingsRepo } from '../settings/app-repo';
@@ -58,6 +59,7 @@ export async function ranksHidden(db: Db): Promise<boolean> {
 export async function setRanksHidden(db: Db, actor: Actor, hidden: boolean, now = Date.now()): Promise<void> {
 	if (!policy.managePointRules(actor)) error(403, m.err_forbidden());
 	await appSettingsRepo(db).set(RANKS_HIDDEN_KEY, hidden, actor.userId, now);
+	recordAudit(db, actor, 'points.ranks', { summary: hidden ? m.ranking_hidden_label() : m.ranking_title(), unitPath: actor.adminOf!.path }, now);
 }
 
 /** 我的 → 积分排行: this year in the member's branch and in the whole organisation, unless the admin hid ranks from members. */

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { branchChoices, personFromForm } from '$lib/server/people/form';
-import { getPerson, manageableTree, resetPassword, setActive, setRoles, updatePerson } from '$lib/server/people/service';
+import { getPerson, manageableTree, movePerson, movesOf, resetPassword, setActive, setRoles, updatePerson } from '$lib/server/people/service';
 import { adminScopes } from '$lib/shared/org-tree';
 import { checkbox } from '$lib/shared/schemas';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,7 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { user, branch, canManage, canDeactivate, canChangeRoles } = await getPerson(locals.db, locals.actor!, params.id);
 	const tree = await manageableTree(locals.db, locals.actor!);
-	const branches = branchChoices(tree).filter((b) => b.id === branch.id);
+	const choices = branchChoices(tree);
+	const branches = choices.filter((b) => b.id === branch.id);
 	return {
 		person: {
 			id: user.id,
@@ -27,7 +28,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		canChangeRoles,
 		branches: branches.length ? branches : [{ id: branch.id, name: branch.name, groups: [] }],
 		canManage,
-		canDeactivate
+		canDeactivate,
+		// Other branches the actor may move this person to (the server checks again).
+		moveTo: canManage ? choices.filter((b) => b.id !== branch.id) : [],
+		moves: await movesOf(locals.db, locals.actor!, params.id)
 	};
 };
 
@@ -44,6 +48,12 @@ export const actions: Actions = {
 		const result = await setRoles(locals.db, locals.actor!, params.id, { secretary: checkbox(form, 'secretary'), adminOf: typeof adminOf === 'string' && adminOf ? adminOf : null });
 		if (!result.ok) return fail(400, { roleErrors: result.errors });
 		return { rolesSaved: true };
+	},
+	move: async ({ locals, request, params }) => {
+		const [branchId = '', groupId = ''] = String((await request.formData()).get('to') ?? '').split('|');
+		const result = await movePerson(locals.db, locals.actor!, params.id, { branchId, groupId: groupId || null });
+		if (!result.ok) return fail(400, { moveError: Object.values(result.errors)[0] });
+		return { movedTo: result.value.to };
 	},
 	reset: async ({ locals, params }) => ({ password: await resetPassword(locals.db, locals.actor!, params.id) }),
 	deactivate: async ({ locals, params }) => {
