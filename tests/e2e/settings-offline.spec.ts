@@ -28,7 +28,7 @@ test('switches to English and back, through the member’s setting', async ({ pa
 	await signIn(page, '13800000011', undefined, '/me');
 	await page.getByTestId('locale-select').selectOption('en');
 	await expect(page.getByRole('heading', { name: 'Me', exact: true })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Study' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Study', exact: true })).toBeVisible();
 	await audit(page);
 	await page.getByTestId('locale-select').selectOption('zh-CN');
 	await expect(page.getByRole('heading', { name: '我的', exact: true })).toBeVisible();
@@ -42,7 +42,7 @@ test('after one online visit, a reload while offline shows the app', async ({ pa
 	await context.setOffline(true);
 	await page.reload();
 	await expect(page.getByRole('heading', { name: '我的' })).toBeVisible();
-	await page.getByRole('link', { name: '学习' }).click();
+	await page.getByRole('link', { name: '学习', exact: true }).click();
 	await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
 	// A page never opened before shows our offline page, not the browser's error.
 	await page.goto('/manage/people/new').catch(() => {});
