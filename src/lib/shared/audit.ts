@@ -13,7 +13,26 @@ const ACTIONS = {
 	'org.create': m.audit_org_create,
 	'points.rules': m.audit_points_rules,
 	'points.ranks': m.audit_points_ranks,
-	'evaluation.set': m.audit_evaluation_set
+	'evaluation.set': m.audit_evaluation_set,
+	'exam.create': m.audit_exam_create,
+	'exam.publish': m.audit_exam_publish,
+	'module.create': m.audit_module_create,
+	'module.publish': m.audit_module_publish,
+	'plan.create': m.audit_plan_create,
+	'plan.remind': m.audit_plan_remind,
+	'contest.create': m.audit_contest_create,
+	'meeting.create': m.audit_meeting_create,
+	'meeting.close': m.audit_meeting_close,
+	'meeting.cancel': m.audit_meeting_cancel,
+	'meeting.mark': m.audit_meeting_mark,
+	'meeting.admit': m.audit_meeting_admit,
+	'meeting.leave_approve': m.audit_meeting_leave_approve,
+	'meeting.leave_decline': m.audit_meeting_leave_decline,
+	'meeting.rules': m.audit_meeting_rules,
+	'bank.create': m.audit_bank_create,
+	'bank.import': m.audit_bank_import,
+	'reflection.grade': m.audit_reflection_grade,
+	'reflection.return': m.audit_reflection_return
 } as const;
 
 export type AuditAction = keyof typeof ACTIONS;

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import type { Audience } from '../people/audience';
 import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
@@ -40,6 +41,7 @@ export async function setMeetingRules(db: Db, actor: Actor, input: unknown, now 
 	const cadence = Object.fromEntries(Object.entries(parsed.output.cadence).filter(([, c]) => c !== 'none')) as CadenceTable;
 	await appSettingsRepo(db).set(CADENCE_KEY, cadence, actor.userId, now);
 	await appSettingsRepo(db).set(THRESHOLD_KEY, parsed.output.threshold, actor.userId, now);
+	recordAudit(db, actor, 'meeting.rules', { summary: m.rules_title(), unitPath: actor.adminOf!.path }, now);
 	return { ok: true };
 }
 

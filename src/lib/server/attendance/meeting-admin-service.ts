@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { resolveAudience } from '../people/audience';
 import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
@@ -81,5 +82,6 @@ export async function createMeetings(db: Db, actor: Actor, input: MeetingInput, 
 		now
 	}));
 	meetingRepo(db).insertMany(rows);
+	recordAudit(db, actor, 'meeting.create', { targetId: rows[0]?.id, summary: rows.length > 1 ? m.audit_series_summary({ title: rows[0].title, count: rows.length }) : (rows[0]?.title ?? ''), unitPath: branch.path }, now);
 	return { ok: true, ids: rows.map((r) => r.id) };
 }

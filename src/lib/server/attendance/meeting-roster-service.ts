@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { awards } from '../points/awards';
 import { sendNotices } from '../notices/service';
 import { audienceMembers, type Audience } from '../people/audience';
@@ -122,6 +123,7 @@ export async function markAttendance(db: Db, actor: Actor, meetingId: string, in
 		repo.setMark(meetingId, userId, { status, reason: reason ?? null, note: note ?? '' }, actor.userId, now);
 		if (status === 'present' || status === 'late') awards.meeting(db, userId, meeting, Math.min(now, meeting.startsAt), now);
 	}
+	recordAudit(db, actor, 'meeting.mark', { targetId: meetingId, summary: meeting.title, unitPath: meeting.branchPath }, now);
 	return { ok: true };
 }
 
@@ -136,12 +138,14 @@ export async function admitPerson(db: Db, actor: Actor, meetingId: string, phone
 		if (!audience.people.includes(person.id)) repo.setAudience(meetingId, JSON.stringify({ ...audience, people: [...audience.people, person.id] }), now);
 		if (repo.addCheckin(meetingId, person.id, now, 'admit', now)) awards.meeting(db, person.id, meeting, now, now);
 	})();
+	recordAudit(db, actor, 'meeting.admit', { targetId: meetingId, summary: `${meeting.title} · ${person.name}`, unitPath: meeting.branchPath }, now);
 	return { ok: true, name: person.name };
 }
 
 export async function decideLeave(db: Db, actor: Actor, meetingId: string, userId: string, approve: boolean, now = Date.now()): Promise<Outcome<object>> {
-	meetingToManage(db, actor, meetingId);
+	const meeting = meetingToManage(db, actor, meetingId);
 	if (!meetingRepo(db).decideLeave(meetingId, userId, approve ? 'approved' : 'declined', actor.userId, now)) return { ok: false, message: m.err_leave_missing() };
+	recordAudit(db, actor, approve ? 'meeting.leave_approve' : 'meeting.leave_decline', { targetId: meetingId, summary: meeting.title, unitPath: meeting.branchPath }, now);
 	await sendNotices(db, actor, [userId], approve ? m.leave_approved_notice() : m.leave_declined_notice(), '/checkin', now);
 	return { ok: true };
 }
@@ -162,6 +166,7 @@ export async function closeMeeting(db: Db, actor: Actor, meetingId: string, now 
 	if (now < meeting.startsAt) return { ok: false, message: m.err_meeting_not_started() };
 	if (!meetingRepo(db).close(meetingId, now)) return { ok: false, message: m.err_meeting_closed() };
 	const owing = (await rosterOf(db, meeting)).filter((r) => owesMakeUp(r.status)).map((r) => r.userId);
+	recordAudit(db, actor, 'meeting.close', { targetId: meetingId, summary: meeting.title, unitPath: meeting.branchPath }, now);
 	await sendNotices(db, actor, owing, m.makeup_notice({ title: meeting.title }), `/checkin/makeup/${meetingId}`, now);
 	return { ok: true, owing: owing.length };
 }
@@ -176,6 +181,7 @@ export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, now
 	const expected = (await audienceMembers(db, audienceOf(meeting))).map((p) => p.id);
 	if (!meetingRepo(db).cancel(meetingId)) return { ok: false, message: meeting.closedAt !== null ? m.err_meeting_closed() : m.err_meeting_cancel_checked_in() };
 	await sendNotices(db, actor, expected, m.meeting_cancelled_notice({ title: meeting.title, at: dateTime(meeting.startsAt) }), '/checkin', now);
+	recordAudit(db, actor, 'meeting.cancel', { targetId: meetingId, summary: meeting.title, unitPath: meeting.branchPath }, now);
 	return { ok: true };
 }
 

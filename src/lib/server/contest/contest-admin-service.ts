@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { peopleRepo } from '../people/repo';
 import { bankRepo } from '../quiz/bank-repo';
 import { bankOwnerChoices, listBanks, type Outcome } from '../quiz/bank-service';
@@ -102,5 +103,6 @@ export async function createContest(db: Db, actor: Actor, input: unknown, now = 
 	const plan: ContestPlan = { rounds, versions, ...(teams ? { teams } : {}), ...(c.guests ? { guests: true } : {}) };
 	const id = uuidv7(now);
 	contestRepo(db).insert({ id, title: c.title, ownerUnitId: owner.id, code: freshCode(db), plan: JSON.stringify(plan), createdBy: actor.userId, createdAt: now });
+	recordAudit(db, actor, 'contest.create', { targetId: id, summary: c.title, unitPath: owner.path }, now);
 	return { ok: true, id };
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { aWeekOfLearning } from '../test-activity';
 import { demoActor, withDemoDatabase } from '../test-db';
 import type { Db } from '../db/client';
 import { auditLog } from '../audit/audit-service';
@@ -9,6 +10,7 @@ import { getPerson, movePerson, movesOf } from './service';
 import { IMPORT_COLUMNS } from '$lib/shared/people-import';
 
 const T0 = Date.parse('2026-11-02T02:00:00Z');
+const DAY = 24 * 60 * 60_000;
 const ADMIN = '13800000000';
 const SECRETARY = '13800000001';
 const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
@@ -69,5 +71,20 @@ describe('moving a member and the audit log', () => {
 		const log = auditLog(db, admin);
 		expect(log.entries[0]).toMatchObject({ actorName: '王建国', action: 'person.move', summary: '李红梅：机关第一党支部 → 离退休党支部' });
 		expect(await status(Promise.resolve().then(() => auditLog(db, secretary)))).toBe(403);
+	});
+
+	it('logs the secretary’s work of a week: exams, meetings, marks and reviews, each with who and what', async () => {
+		await aWeekOfLearning(db, T0);
+		const log = auditLog(db, await demoActor(db, ADMIN, T0 + 8 * DAY));
+		expect(log.entries.map((e) => `${e.actorName}|${e.action}|${e.summary}`).reverse()).toEqual([
+			'李红梅|reflection.grade|张伟 · 机关公文处理基础',
+			'李红梅|exam.create|保密知识测试',
+			'李红梅|exam.publish|保密知识测试',
+			'李红梅|meeting.create|十一月支部党员大会',
+			'李红梅|meeting.mark|十一月支部党员大会',
+			'李红梅|meeting.close|十一月支部党员大会',
+			'李红梅|meeting.create|主题党日',
+			'李红梅|meeting.close|主题党日'
+		]);
 	});
 });

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { peopleRepo } from '../people/repo';
 import { bankRepo, type BankWithOwner } from './bank-repo';
 import { questionRepo, type QuestionFilter } from './question-repo';
@@ -59,6 +60,7 @@ export async function createBank(db: Db, actor: Actor, input: unknown, now = Dat
 	if (owner.kind === 'group') return { ok: false, message: m.err_bank_owner_kind() };
 	if (!policy.manageBank(actor, owner.path)) error(403, m.err_forbidden());
 	const bank = await bankRepo(db).insert({ id: uuidv7(now), ...parsed.output, createdBy: actor.userId, createdAt: now, updatedAt: now });
+	recordAudit(db, actor, 'bank.create', { targetId: bank.id, summary: bank.name, unitPath: owner.path }, now);
 	return { ok: true, id: bank.id };
 }
 

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { peopleRepo } from '../people/repo';
 import { audienceMembers, audienceUnitChoices, resolveAudience } from '../people/audience';
 import { bankRepo } from './bank-repo';
@@ -93,6 +94,7 @@ export async function createExam(db: Db, actor: Actor, input: unknown, now = Dat
 		createdAt: now,
 		updatedAt: now
 	});
+	recordAudit(db, actor, 'exam.create', { targetId: id, summary: e.title, unitPath: owner.path }, now);
 	return { ok: true, id };
 }
 
@@ -111,6 +113,7 @@ export async function publishExam(db: Db, actor: Actor, examId: string, now = Da
 	const shortfall = await paperShortfall(db, exam.paper, now);
 	if (shortfall) return { ok: false, message: shortfall };
 	await examRepo(db).update(examId, { status: 'published', updatedAt: now });
+	recordAudit(db, actor, 'exam.publish', { targetId: examId, summary: exam.title, unitPath: exam.ownerPath }, now);
 	return { ok: true };
 }
 

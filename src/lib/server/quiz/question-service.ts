@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { bankToEdit, bankForManagement, type Outcome } from './bank-service';
 import { parseImport } from './import-service';
 import { questionRepo, type StoredQuestion } from './question-repo';
@@ -66,7 +67,7 @@ export async function importIntoBank(
 	choice: ImportChoice,
 	now = Date.now()
 ): Promise<Outcome<{ imported: number; skipped: number }>> {
-	await bankToEdit(db, actor, bankId);
+	const bank = await bankToEdit(db, actor, bankId);
 	const parsed = await parseImport(format, body);
 	if (!parsed.ok) return { ok: false, message: parsed.message };
 	const { questions, errors } = parsed.result;
@@ -78,6 +79,7 @@ export async function importIntoBank(
 	let id = now;
 	const items = keep.map(({ line: _line, ...draft }) => ({ id: uuidv7(id++), draft, stemKey: normaliseStem(draft.stem) }));
 	await repo.insertMany(bankId, items, actor.userId, now);
+	recordAudit(db, actor, 'bank.import', { targetId: bankId, summary: m.audit_bank_import_summary({ bank: bank.name, count: items.length }), unitPath: bank.ownerPath }, now);
 	return { ok: true, imported: items.length, skipped: questions.length - keep.length };
 }
 

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import { config } from '../config';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { renderMarkdown } from '../markdown';
 import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
@@ -40,6 +41,7 @@ export async function createModule(db: Db, actor: Actor, input: unknown, now = D
 	const id = uuidv7(now);
 	const { title, track, summary, tags } = parsed.output;
 	await moduleRepo(db).insert({ id, title, track, summary, tags: JSON.stringify(splitTags(tags)), ownerUnitId: owner.id, createdBy: actor.userId, createdAt: now, updatedAt: now });
+	recordAudit(db, actor, 'module.create', { targetId: id, summary: title, unitPath: owner.path }, now);
 	return { ok: true, id };
 }
 
@@ -110,9 +112,10 @@ export async function saveLesson(db: Db, actor: Actor, moduleId: string, lessonI
 
 /** Publish: members in scope see it in their library. A module needs at least one lesson. */
 export async function publishModule(db: Db, actor: Actor, moduleId: string, now = Date.now()): Promise<Outcome<object>> {
-	const { lessons } = await moduleToManage(db, actor, moduleId);
+	const { module: mod, lessons } = await moduleToManage(db, actor, moduleId);
 	if (!lessons.length) return { ok: false, message: m.err_module_empty() };
 	await moduleRepo(db).update(moduleId, { status: 'published', publishedAt: now, updatedAt: now });
+	recordAudit(db, actor, 'module.publish', { targetId: moduleId, summary: mod.title, unitPath: mod.ownerPath }, now);
 	return { ok: true };
 }
 

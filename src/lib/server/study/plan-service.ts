@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { audienceMembers, audienceScopes, audienceUnitChoices, resolveAudience, type Audience } from '../people/audience';
 import { sendNotices } from '../notices/service';
 import { peopleRepo } from '../people/repo';
@@ -91,6 +92,7 @@ export async function createPlan(db: Db, actor: Actor, input: unknown, now = Dat
 		},
 		moduleIds
 	);
+	recordAudit(db, actor, 'plan.create', { targetId: id, summary: p.title, unitPath: branch.path }, now);
 	return { ok: true, id };
 }
 
@@ -204,6 +206,7 @@ export async function remindOverdue(db: Db, actor: Actor, planId: string, now = 
 		const body = m.plan_remind_body({ title: report.plan.title, due: report.plan.dueOn, done: s.lessonsDone, total: s.lessonsTotal, reflections: s.reflectionsIn, modules: s.modules.length });
 		await sendNotices(db, actor, [row.userId], body, '/study', now);
 	}
+	recordAudit(db, actor, 'plan.remind', { targetId: planId, summary: m.audit_remind_summary({ title: report.plan.title, count: report.overdue.length }), unitPath: (await planToManage(db, actor, planId)).branchPath }, now);
 	return report.overdue.length;
 }
 

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { awards } from '../points/awards';
 import { unreadNotices } from '../notices/service';
 import type { Outcome } from '../quiz/bank-service';
@@ -68,6 +69,7 @@ export async function reviewReflection(db: Db, actor: Actor, reflectionId: strin
 		updatedAt: now
 	});
 	if (!changed) return { ok: false, message: m.err_review_done() };
+	recordAudit(db, actor, review.action === 'grade' ? 'reflection.grade' : 'reflection.return', { targetId: reflectionId, summary: `${r.author} · ${r.moduleTitle}`, unitPath: r.branchPath }, now);
 	if (review.action === 'grade') awards.reflection(db, r.userId, r.id, review.grade, r.moduleTitle, now, now);
 	return { ok: true };
 }
