@@ -44,7 +44,17 @@ export interface MemberSettings {
 	locale: 'zh-CN' | 'en';
 }
 
+/** The member's points as the server counted them at `at` (server time); `today` is for the Beijing `day`. */
+export interface PointsSummary {
+	total: number;
+	today: number;
+	day: string;
+	at: number;
+}
+
 export interface PullResponse {
 	cursor: string;
 	settings: MemberSettings | null;
+	/** Sent when the member's ledger changed since the cursor. */
+	points: PointsSummary | null;
 }

@@ -2,6 +2,7 @@ import { getContext, onMount, setContext } from 'svelte';
 import { browser } from '$app/environment';
 import { getLocale } from '$lib/paraglide/runtime';
 import { XianfengDb } from './db';
+import { MemberPointsState } from './member-points.svelte';
 import { MemberSettingsState, SETTINGS_KIND } from './member-settings.svelte';
 import { SyncEngine } from './sync-engine.svelte';
 
@@ -11,6 +12,7 @@ export interface OfflineApp {
 	db: XianfengDb;
 	sync: SyncEngine;
 	settings: MemberSettingsState;
+	points: MemberPointsState;
 }
 
 const KEY = Symbol('offline-app');
@@ -18,19 +20,21 @@ const KEY = Symbol('offline-app');
 export function createOfflineApp(userId: string): OfflineApp {
 	const db = new XianfengDb(userId);
 	let settings: MemberSettingsState | undefined = undefined;
+	const points = new MemberPointsState(db);
 	const sync = new SyncEngine({
 		db,
 		lockName: `xianfeng-sync-${userId}`,
 		onPulled: async (changes) => {
 			const local = await db.outbox.filter((op) => op.kind === SETTINGS_KIND).count();
 			settings?.applyRemote(changes.settings, local > 0);
+			await points.remember(changes.points);
 		}
 	});
 	settings = new MemberSettingsState(sync, {
 		elderMode: document.documentElement.classList.contains('elder'),
 		locale: getLocale() === 'en' ? 'en' : 'zh-CN'
 	});
-	return { userId, db, sync, settings };
+	return { userId, db, sync, settings, points };
 }
 
 let shared: OfflineApp | null = null;

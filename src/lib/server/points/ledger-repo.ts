@@ -33,6 +33,7 @@ const statements = preparedFor((db) => {
 		history: c.prepare<[string, number, number], LedgerEntry>(
 			'SELECT rule, source, points, day, at, note FROM points_ledger WHERE user_id = ? AND at < ? ORDER BY at DESC, rule LIMIT ?'
 		),
+		changedSince: c.prepare<[string, number], { one: number }>('SELECT 1 AS one FROM points_ledger WHERE user_id = ? AND created_at >= ? LIMIT 1'),
 		users: c.prepare<[string], { id: string }>('SELECT id FROM users WHERE id IN (SELECT value FROM json_each(?))'),
 		rules: c.prepare<[string], { value: string }>('SELECT value FROM app_settings WHERE key = ?')
 	};
@@ -47,6 +48,7 @@ export function ledgerRepo(db: Db) {
 		insert: (e: NewEntry, now: number) => s.insert.run({ ...e, now }).changes === 1,
 		dayByRule: (userId: string, day: string) => new Map(s.dayByRule.all(userId, day).map((r) => [r.rule, r.n])),
 		total: (userId: string) => s.total.get(userId)?.n ?? 0,
+		changedSince: (userId: string, since: number) => s.changedSince.get(userId, since) !== undefined,
 		/** Newest first, `limit` entries before `before` (ms). */
 		history: (userId: string, before: number, limit: number) => s.history.all(userId, before, limit),
 		/** Which of these ids are people (contest players may be guests). */

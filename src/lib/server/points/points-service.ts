@@ -11,6 +11,7 @@ import { ruleLabel, fieldLabel } from '$lib/shared/points/labels';
 import { parseRulesForm } from '$lib/shared/points/rules-form';
 import { POINT_RULES, POINT_RULES_KEY, type PointRule, type PointRules } from '$lib/shared/points/rules';
 import type { Actor } from '$lib/shared/roles';
+import type { PointsSummary } from '$lib/shared/sync-schemas';
 
 const HISTORY_PAGE = 50;
 
@@ -64,11 +65,17 @@ function mergeRunning(history: LedgerEntry[]): LedgerEntry[] {
 }
 const RUNNING = new Set<PointRule>(['study', 'practice']);
 
-/** The total and today's points, for the card on 我的. */
-export function pointsSummary(db: Db, actor: Actor, now = Date.now()): { total: number; today: number } {
+/** The total and today's points, for the card on 我的 and the sync pull. */
+export function pointsSummary(db: Db, actor: Actor, now = Date.now()): PointsSummary {
 	const repo = ledgerRepo(db);
-	const today = [...repo.dayByRule(actor.userId, beijingDay(now)).values()].reduce((n, p) => n + p, 0);
-	return { total: repo.total(actor.userId), today };
+	const day = beijingDay(now);
+	const today = [...repo.dayByRule(actor.userId, day).values()].reduce((n, p) => n + p, 0);
+	return { total: repo.total(actor.userId), today, day, at: now };
+}
+
+/** For `GET /api/sync`: the summary when the ledger changed since the cursor, else null. */
+export function pointsChangedSince(db: Db, actor: Actor, since: number, now = Date.now()): PointsSummary | null {
+	return ledgerRepo(db).changedSince(actor.userId, since) ? pointsSummary(db, actor, now) : null;
 }
 
 /** The rules for the admin's form: organisation admins only. */

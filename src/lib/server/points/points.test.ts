@@ -8,6 +8,7 @@ import { markAttendance } from '../attendance/meeting-roster-service';
 import { practiceBanks, practiceSet } from '../quiz/practice-service';
 import { library, moduleForMember } from '../study/module-service';
 import { reviewReflection } from '../study/reflection-service';
+import { pullChanges } from '../sync/service';
 import { myPoints, rulesToEdit, setPointRules } from './points-service';
 import { checkinCode, checkinToken, slotOf } from '$lib/shared/checkin/token';
 import { uuidv7 } from '$lib/shared/id';
@@ -130,6 +131,18 @@ describe('reflection, exam and meeting points', () => {
 		expect(today(secretary, T0 + 3 * MIN).meeting).toBe('0/6');
 		expect(await markAttendance(db, secretary, meetingId, { userId: secretary.userId, status: 'present' }, T0 + 4 * MIN)).toEqual({ ok: true });
 		expect(today(secretary, T0 + 4 * MIN).meeting).toBe('3/6');
+	});
+});
+
+describe('points in the sync pull', () => {
+	it('come with the pull when the ledger changed since the cursor, and not otherwise', async () => {
+		const member = await demoActor(db, MEMBER, T0);
+		expect((await pullChanges(db, member, null, T0)).points).toBeNull();
+		const { lessons } = await lessonsOf(member);
+		await read(member, lessons[0].id, T0, 12 * MIN);
+		const first = await pullChanges(db, member, null, T0 + 13 * MIN);
+		expect(first.points).toEqual({ total: 2, today: 2, day: '2026-11-02', at: T0 + 13 * MIN });
+		expect((await pullChanges(db, member, first.cursor, T0 + 14 * MIN)).points).toBeNull();
 	});
 });
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Db } from '../db/client';
+import { pointsChangedSince } from '../points/points-service';
 import { settingsRepo, toMemberSettings } from '../settings/repo';
 import { opHandlers } from './handlers';
 import { applyBatch, type PreparedOp } from './repo';
@@ -39,5 +40,5 @@ export async function pushOps(db: Db, actor: Actor, body: unknown, now = Date.no
 export async function pullChanges(db: Db, actor: Actor, since: string | null, now = Date.now()): Promise<PullResponse> {
 	const from = since && /^\d{1,15}$/.test(since) ? Number(since) : 0;
 	const settings = await settingsRepo(db).changedSince(actor.userId, from);
-	return { cursor: String(now), settings: settings ? toMemberSettings(settings) : null };
+	return { cursor: String(now), settings: settings ? toMemberSettings(settings) : null, points: pointsChangedSince(db, actor, from, now) };
 }
