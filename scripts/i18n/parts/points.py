@@ -161,7 +161,6 @@ t('dashboard_quiet', '30 天没有学习', 'No learning in 30 days')
 t('dashboard_absences', '缺席 {count} 次', '{count} absences')
 t('dashboard_overdue', '{count} 个学习计划逾期', '{count} overdue study plans')
 t('dashboard_branches', '各支部', 'Branches')
-t('dashboard_show', '查看', 'Show')
 # 人员管理：审计日志、调动、批量导入
 t('audit_person_create', '新建人员', 'Person added')
 t('audit_person_update', '修改人员信息', 'Person edited')
