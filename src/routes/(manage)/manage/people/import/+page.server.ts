@@ -17,7 +17,13 @@ export const actions: Actions = {
 	},
 	/** Import what was previewed: checked again on the server, all or nothing. */
 	commit: async ({ locals, request }) => {
-		const parsed = v.safeParse(tableSchema, JSON.parse(String((await request.formData()).get('table') ?? '[]')));
+		let raw: unknown;
+		try {
+			raw = JSON.parse(String((await request.formData()).get('table') ?? '[]'));
+		} catch {
+			return fail(400, { message: m.err_invalid() });
+		}
+		const parsed = v.safeParse(tableSchema, raw);
 		if (!parsed.success) return fail(400, { message: m.err_invalid() });
 		const r = await importPeople(locals.db, locals.actor!, parsed.output);
 		if (r.ok) return { imported: r.people };
