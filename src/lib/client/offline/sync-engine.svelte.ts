@@ -231,7 +231,8 @@ export class SyncEngine {
 		this.#timer = setTimeout(() => {
 			this.#timer = null;
 			this.nextRetryMs = null;
-			void this.drain();
+			// A retry finishes what was cut short: the send, then the pull (a pull can fail on its own, just after coming online).
+			void this.drain().then((stop) => (stop === 'empty' ? this.pull() : null));
 		}, delay);
 	}
 
@@ -245,6 +246,7 @@ export class SyncEngine {
 			res = await this.#fetch(this.#url(`/api/sync${query}`), { credentials: 'same-origin' });
 		} catch {
 			this.#offline = true;
+			this.#scheduleRetry(null);
 			return null;
 		}
 		this.#offline = false;
@@ -252,6 +254,7 @@ export class SyncEngine {
 			this.#needsSignIn = true;
 			return null;
 		}
+		if (res.status === 429 || res.status >= 500) this.#scheduleRetry(retryAfterMs(res.headers.get('retry-after')));
 		if (!res.ok) return null;
 		const changes = (await res.json()) as PullResponse;
 		await this.#opts.onPulled?.(changes);

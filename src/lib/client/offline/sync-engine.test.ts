@@ -140,6 +140,18 @@ describe('pull', () => {
 	});
 });
 
+describe('a pull cut short', () => {
+	it('is tried again, so a phone that just came back online does not stay “offline”', async () => {
+		let failures = 1;
+		const flaky = make({ fetch: (input, init) => (failures-- > 0 ? Promise.reject(new TypeError('network')) : globalThis.fetch(input, init)) });
+		expect(await flaky.pull()).toBeNull();
+		expect(flaky.status).toBe('offline');
+		expect(flaky.nextRetryMs).not.toBeNull();
+		await expect.poll(() => flaky.status, { timeout: 5000 }).toBe('synced');
+		expect(server.received.filter((r) => r.method === 'GET')).toHaveLength(1);
+	});
+});
+
 describe('backoff', () => {
 	it('grows exponentially with jitter and a ceiling', () => {
 		expect(backoffDelay(0, () => 0)).toBe(500);
