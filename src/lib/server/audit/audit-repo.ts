@@ -17,7 +17,7 @@ const statements = preparedFor((db) => {
 		insert: c.prepare('INSERT INTO audit_log (id, actor_id, action, target_id, summary, unit_path, at) VALUES (@id, @actorId, @action, @targetId, @summary, @unitPath, @at)'),
 		under: c.prepare<[{ root: string; before: number; limit: number }], AuditEntry>(
 			`SELECT a.id, u.name AS actorName, a.action, a.summary, a.at FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-			  WHERE substr(a.unit_path, 1, length(@root)) = @root AND a.at < @before ORDER BY a.at DESC, a.id DESC LIMIT @limit`
+			  WHERE substr(a.unit_path, 1, length(@root)) = @root AND a.at < @before ORDER BY a.at DESC, a.rowid DESC LIMIT @limit`
 		)
 	};
 });
