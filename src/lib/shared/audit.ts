@@ -32,7 +32,17 @@ const ACTIONS = {
 	'bank.create': m.audit_bank_create,
 	'bank.import': m.audit_bank_import,
 	'reflection.grade': m.audit_reflection_grade,
-	'reflection.return': m.audit_reflection_return
+	'reflection.return': m.audit_reflection_return,
+	'bank.update': m.audit_bank_update,
+	'question.create': m.audit_question_create,
+	'question.update': m.audit_question_update,
+	'question.delete': m.audit_question_delete,
+	'module.update': m.audit_module_update,
+	'lesson.save': m.audit_lesson_save,
+	'quiz.daily_cap': m.audit_quiz_daily_cap,
+	'exam.mark': m.audit_exam_mark,
+	'meeting.minutes': m.audit_meeting_minutes,
+	'file.upload': m.audit_file_upload
 } as const;
 
 export type AuditAction = keyof typeof ACTIONS;

@@ -151,9 +151,10 @@ export async function decideLeave(db: Db, actor: Actor, meetingId: string, userI
 }
 
 export async function saveMinutes(db: Db, actor: Actor, meetingId: string, minutes: string, now = Date.now()): Promise<Outcome<object>> {
-	meetingToManage(db, actor, meetingId);
+	const meeting = meetingToManage(db, actor, meetingId);
 	if (minutes.length > 50_000) return { ok: false, message: m.err_minutes_long() };
 	meetingRepo(db).setMinutes(meetingId, minutes, now);
+	recordAudit(db, actor, 'meeting.minutes', { targetId: meetingId, summary: meeting.title, unitPath: meeting.branchPath }, now);
 	return { ok: true };
 }
 

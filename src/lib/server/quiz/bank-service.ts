@@ -71,6 +71,7 @@ export async function updateBank(db: Db, actor: Actor, bankId: string, input: un
 	if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
 	const { name, track, purpose, description, partialCredit } = parsed.output;
 	await bankRepo(db).update(bankId, { name, track, purpose, description, partialCredit }, now);
+	recordAudit(db, actor, 'bank.update', { targetId: bankId, summary: name, unitPath: bank.ownerPath }, now);
 	return { ok: true };
 }
 

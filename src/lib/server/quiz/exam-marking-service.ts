@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { managedExams } from './exam-admin-service';
 import { examRepo, type AttemptItem } from './exam-repo';
 import { finalizeExpired, rescore } from './exam-grading';
@@ -68,5 +69,6 @@ export async function markAnswer(db: Db, actor: Actor, attemptId: string, questi
 	if (!Number.isFinite(score) || score < 0 || score > item.points) return { ok: false, message: m.err_mark_score({ max: item.points }) };
 	await repo.updateAnswer(attemptId, questionId, { score, correct: score >= item.points, comment: comment.trim().slice(0, 500) || null, markedBy: actor.userId, markedAt: now });
 	await rescore(db, attemptId, now);
+	recordAudit(db, actor, 'exam.mark', { targetId: attemptId, summary: exam.title, unitPath: exam.ownerPath }, now);
 	return { ok: true };
 }

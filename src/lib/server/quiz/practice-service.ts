@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { stemHtml } from '../markdown';
 import { awards } from '../points/awards';
 import { appSettingsRepo } from '../settings/app-repo';
@@ -58,6 +59,7 @@ export async function setDailyCap(db: Db, actor: Actor, value: unknown, now = Da
 	const n = Number(value);
 	if (!Number.isInteger(n) || n < 1 || n > MAX_DAILY_CAP) return { ok: false, message: m.err_daily_cap({ max: MAX_DAILY_CAP }) };
 	await appSettingsRepo(db).set(DAILY_CAP_KEY, n, actor.userId, now);
+	recordAudit(db, actor, 'quiz.daily_cap', { summary: String(n), unitPath: actor.adminOf!.path }, now);
 	return { ok: true };
 }
 

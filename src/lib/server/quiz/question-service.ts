@@ -111,7 +111,7 @@ export async function saveQuestion(
 	confirmDuplicate: boolean,
 	now = Date.now()
 ): Promise<Outcome<{ id: string }> | { ok: false; message: string; duplicateOf: string }> {
-	await bankToEdit(db, actor, bankId);
+	const bank = await bankToEdit(db, actor, bankId);
 	const repo = questionRepo(db);
 	if (questionId) {
 		const current = await repo.byId(questionId);
@@ -126,16 +126,19 @@ export async function saveQuestion(
 	if (other && other !== questionId && !confirmDuplicate) return { ok: false, message: m.err_question_duplicate(), duplicateOf: other };
 	if (questionId) {
 		await repo.update(questionId, draft as QuestionDraft, stemKey, actor.userId, now);
+		recordAudit(db, actor, 'question.update', { targetId: questionId, summary: `${bank.name} · ${draft.stem.slice(0, 40)}`, unitPath: bank.ownerPath }, now);
 		return { ok: true, id: questionId };
 	}
 	const id = uuidv7(now);
 	await repo.insertMany(bankId, [{ id, draft, stemKey }], actor.userId, now);
+	recordAudit(db, actor, 'question.create', { targetId: id, summary: `${bank.name} · ${draft.stem.slice(0, 40)}`, unitPath: bank.ownerPath }, now);
 	return { ok: true, id };
 }
 
 export async function deleteQuestion(db: Db, actor: Actor, bankId: string, questionId: string, now = Date.now()): Promise<void> {
-	await bankToEdit(db, actor, bankId);
+	const bank = await bankToEdit(db, actor, bankId);
 	const current = await questionRepo(db).byId(questionId);
 	if (!current || current.bankId !== bankId) error(404, m.err_question_missing());
 	await questionRepo(db).softDelete(questionId, now);
+	recordAudit(db, actor, 'question.delete', { targetId: questionId, summary: `${bank.name} · ${current.stem.slice(0, 40)}`, unitPath: bank.ownerPath }, now);
 }

@@ -53,6 +53,7 @@ export async function updateModule(db: Db, actor: Actor, moduleId: string, input
 	const cover = await coverOf(db, (input as { cover?: unknown }).cover);
 	if (cover === false) return { ok: false, message: m.err_cover() };
 	await moduleRepo(db).update(moduleId, { title, track, summary, tags: JSON.stringify(splitTags(tags)), cover, updatedAt: now });
+	recordAudit(db, actor, 'module.update', { targetId: moduleId, summary: title, unitPath: mod.ownerPath }, now);
 	return { ok: true };
 }
 
@@ -107,6 +108,7 @@ export async function saveLesson(db: Db, actor: Actor, moduleId: string, lessonI
 		await repo.insertLesson({ id: lessonId, moduleId, sort: (lessons.at(-1)?.sort ?? 0) + 1, ...fields, createdAt: now, updatedAt: now });
 	}
 	await repo.update(moduleId, { updatedAt: now });
+	recordAudit(db, actor, 'lesson.save', { targetId: lessonId, summary: `${mod.title} · ${parsed.output.title}`, unitPath: mod.ownerPath }, now);
 	return { ok: true, id: lessonId };
 }
 

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { policy } from '../auth/policy';
 import { config } from '../config';
 import type { Db } from '../db/client';
+import { recordAudit } from '../audit/audit-service';
 import { discard, keep, readRange, receive } from './file-store';
 import { fileRepo, type FileRow } from './file-repo';
 import { parseRange } from './range';
@@ -49,6 +50,7 @@ export async function uploadFile(
 	await keep(limits.dir, got.tmp, got.hash);
 	const name = upload.name.replace(/[\\/\r\n\t]/g, '').slice(0, 120) || `file.${type.ext}`;
 	await fileRepo(db).insert({ hash: got.hash, mime: type.mime, kind: type.kind, size: got.size, name, createdBy: actor.userId, createdAt: now });
+	recordAudit(db, actor, 'file.upload', { targetId: got.hash, summary: name, unitPath: policy.managementRoot(actor) ?? actor.branchPath }, now);
 	return { ok: true, file: { src: fileSrc(got.hash), name, mime: type.mime, kind: type.kind, size: got.size } };
 }
 
