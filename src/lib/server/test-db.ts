@@ -57,3 +57,10 @@ export async function pushOne(db: Db, actor: Actor, kind: string, payload: unkno
 	if (!r.ok) throw new Error(r.message);
 	return r.results[0];
 }
+
+/** The HTTP status a service call ends with: 200, or the status of the error it throws (500 for anything else). */
+export const statusOf = async (p: Promise<unknown>) =>
+	p.then(
+		() => 200,
+		(e: { status?: number }) => e.status ?? 500
+	);

@@ -28,7 +28,7 @@ const statements = preparedFor((db) => {
 		checkins: facts('meeting_checkins', 'meeting_id AS meetingId, user_id AS userId, at'),
 		marks: facts('meeting_marks', 'meeting_id AS meetingId, user_id AS userId, status, reason'),
 		leaves: facts('meeting_leaves', 'meeting_id AS meetingId, user_id AS userId, status'),
-		units: c.prepare<[{ root: string }], { id: string; path: string; kind: string }>('SELECT id, path, kind FROM org_units o WHERE substr(o.path, 1, length(@root)) = @root')
+		units: c.prepare<[{ root: string }], { id: string; path: string }>('SELECT id, path FROM org_units o WHERE substr(o.path, 1, length(@root)) = @root')
 	};
 });
 
@@ -43,7 +43,7 @@ export function attendanceTally(db: Db, root: string, from: number, to: number, 
 	const checkins = new Map(s.checkins.all(ids).map((r) => [key(r), r.at as number]));
 	const marks = new Map(s.marks.all(ids).map((r) => [key(r), { status: r.status as AttendanceStatus, reason: r.reason as MarkReason | null }]));
 	const leaves = new Map(s.leaves.all(ids).map((r) => [key(r), r.status as 'pending' | 'approved' | 'declined']));
-	const units = new Map(s.units.all({ root }).map((u) => [u.id, u]));
+	const pathOf = new Map(s.units.all({ root }).map((u) => [u.id, u.path]));
 	const index = memberIndex(members);
 
 	// A branch's meetings mostly share one list: work each list out once.
@@ -52,7 +52,7 @@ export function attendanceTally(db: Db, root: string, from: number, to: number, 
 		let list = lists.get(json);
 		if (!list) {
 			const audience = JSON.parse(json) as Audience;
-			const scope: AudienceScope = { unitPaths: audience.units.flatMap((id) => units.get(id)?.path ?? []), groupIds: audience.units, people: audience.people };
+			const scope: AudienceScope = { unitPaths: audience.units.flatMap((id) => pathOf.get(id) ?? []), groupIds: audience.units, people: audience.people };
 			lists.set(json, (list = audienceOf(index, scope)));
 		}
 		return list;

@@ -1,5 +1,6 @@
 import { policy } from '../auth/policy';
 import type { AudienceScope } from './audience';
+import { groupBy } from '$lib/shared/group-by';
 
 /** A member as set-based reports need them: where they belong, for "is this member on that list?". */
 export interface MemberRef {
@@ -13,13 +14,14 @@ export type MemberIndex = ReturnType<typeof memberIndex>;
 
 /** Members by branch path, by group and by id, so each list is resolved without scanning everyone. */
 export function memberIndex<T extends MemberRef>(members: T[]) {
-	const byBranch = new Map<string, T[]>();
-	const byGroup = new Map<string, T[]>();
-	for (const p of members) {
-		(byBranch.get(p.branchPath) ?? byBranch.set(p.branchPath, []).get(p.branchPath)!).push(p);
-		if (p.groupId) (byGroup.get(p.groupId) ?? byGroup.set(p.groupId, []).get(p.groupId)!).push(p);
-	}
-	return { byBranch, byGroup, byId: new Map(members.map((p) => [p.id, p])) };
+	return {
+		byBranch: groupBy(members, (p) => p.branchPath),
+		byGroup: groupBy(
+			members.filter((p) => p.groupId !== null),
+			(p) => p.groupId!
+		),
+		byId: new Map(members.map((p) => [p.id, p]))
+	};
 }
 
 /** The indexed members an audience covers (units and everything beneath, groups, people named), as policy.inAudience decides. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aWeekOfLearning } from '../test-activity';
-import { demoActor, withDemoDatabase } from '../test-db';
+import { demoActor, withDemoDatabase, statusOf } from '../test-db';
 import type { Db } from '../db/client';
 import { auditLog } from '../audit/audit-service';
 import { signIn } from '../auth/service';
@@ -13,7 +13,7 @@ const T0 = Date.parse('2026-11-02T02:00:00Z');
 const DAY = 24 * 60 * 60_000;
 const ADMIN = '13800000000';
 const SECRETARY = '13800000001';
-const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
+const status = statusOf;
 
 const demo = withDemoDatabase(T0);
 let db: Db;

@@ -3,6 +3,8 @@ import { meetingRules } from '../attendance/compliance-service';
 import { evaluationRepo, type ReportMember } from './evaluation-repo';
 import { reportUnit } from './evaluation-service';
 import { memberFigures } from './member-figures';
+import { beijingDay } from '$lib/shared/day';
+import { groupBy } from '$lib/shared/group-by';
 import type { Actor } from '$lib/shared/roles';
 import { branchRows, type BranchRow } from '$lib/shared/reports/evaluation';
 import { currentPeriod, monthSpan, weekSpan, type Period, type Span } from '$lib/shared/reports/period';
@@ -41,11 +43,12 @@ export interface Dashboard {
 	members: number;
 	weekParticipation: number;
 	monthParticipation: number;
+	/** The unit's half-year figures over all its members (null when it has none). */
+	overall: BranchRow | null;
 	branches: DashboardBranch[];
 	/** Participants per week, oldest first (a branch only: an organisation's trend is left to its branches). */
 	trend: { week: string; participants: number }[] | null;
 	attention: Attention[];
-	threshold: number;
 }
 
 const rate = (people: ReportMember[], set: Set<string>) => (people.length ? people.filter((p) => set.has(p.id)).length / people.length : 0);
@@ -66,13 +69,16 @@ export async function dashboard(db: Db, actor: Actor, unitId: string | null, now
 	const inWeek = participantsIn(db, ids, week);
 	const inMonth = participantsIn(db, ids, month);
 	const quietFrom = now - QUIET_DAYS * DAY_MS;
-	const recent = participantsIn(db, ids, { from: quietFrom, to: now, fromDay: new Date(quietFrom + 8 * 3_600_000).toISOString().slice(0, 10), toDay: week.toDay });
+	const recent = participantsIn(db, ids, { from: quietFrom, to: now, fromDay: beijingDay(quietFrom), toDay: beijingDay(now) });
 	const { threshold } = await meetingRules(db);
 
+	const byBranch = groupBy(members, (p) => p.branchId);
 	const branches = branchRows(rows.map((r) => ({ ...r, evaluation: null }))).map((b) => {
-		const people = members.filter((p) => p.branchId === b.branchId);
+		const people = byBranch.get(b.branchId) ?? [];
 		return { ...b, weekParticipation: rate(people, inWeek), monthParticipation: rate(people, inMonth) };
 	});
+	// The whole unit as one row: its rates are totals over everyone, not averages of the branches'.
+	const [overall] = branchRows(rows.map((r) => ({ ...r, branchId: unit.id, branchName: unit.name, evaluation: null })));
 	const isBranch = unit.kind === 'branch';
 	const trend = isBranch
 		? Array.from({ length: TREND_WEEKS }, (_, i) => {
@@ -93,9 +99,9 @@ export async function dashboard(db: Db, actor: Actor, unitId: string | null, now
 		members: members.length,
 		weekParticipation: rate(members, inWeek),
 		monthParticipation: rate(members, inMonth),
+		overall: overall ?? null,
 		branches,
 		trend,
-		attention: attention.slice(0, 50),
-		threshold
+		attention: attention.slice(0, 50)
 	};
 }

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aWeekOfLearning } from '../test-activity';
-import { demoActor, withDemoDatabase } from '../test-db';
+import { demoActor, withDemoDatabase, statusOf } from '../test-db';
 import type { Db } from '../db/client';
 import { dashboard } from './dashboard-service';
 
 const DAY = 24 * 60 * 60_000;
 const T0 = Date.parse('2026-11-02T02:00:00Z'); // Monday 10:00 in Beijing
 const SUNDAY = T0 + 6 * DAY;
-const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
+const status = statusOf;
 
 const demo = withDemoDatabase(T0 - DAY);
 let db: Db;

@@ -3,6 +3,7 @@ import { attendanceTally } from '../attendance/attendance-tally';
 import { planTally } from '../study/plan-tally';
 import { evaluationRepo, type ReportMember } from './evaluation-repo';
 import { beijingDay } from '$lib/shared/day';
+import { groupBy } from '$lib/shared/group-by';
 import { examFigures, type MemberFigures } from '$lib/shared/reports/evaluation';
 import type { Span } from '$lib/shared/reports/period';
 
@@ -18,8 +19,7 @@ export function memberFigures(db: Db, root: string, members: ReportMember[], spa
 	const ids = JSON.stringify(members.map((p) => p.id));
 	const range = { ids, from: span.from, to: span.to, fromDay: span.fromDay, toDay: span.toDay };
 	const [study, practice, reflections, contests, points] = [repo.study(range), repo.practice(range), repo.reflections(range), repo.contests(range), repo.points(range)];
-	const exams = new Map<string, { best: number | null; passPercent: number }[]>();
-	for (const e of repo.exams(range)) (exams.get(e.userId) ?? exams.set(e.userId, []).get(e.userId)!).push(e);
+	const exams = groupBy(repo.exams(range), (e) => e.userId);
 	const attendance = attendanceTally(db, root, span.from, span.to, members);
 	const plans = planTally(db, root, span.fromDay, span.toDay, members, beijingDay(now));
 

@@ -49,15 +49,13 @@ export async function learningRecord(db: Db, actor: Actor, userId: string, perio
 	for (const r of reflections) push({ at: r.at, kind: 'reflection', title: r.module, detail: reflectionText(r), points: points.source('reflection', r.id) });
 
 	const attempts = repo.attempts(user.id, period.from, period.to);
-	const paidExams = new Set<string>();
 	const passedExams = new Set<string>();
 	for (const a of attempts) {
 		const passed = a.status === 'graded' && a.score !== null && a.maxScore > 0 && (a.score / a.maxScore) * 100 >= a.passPercent;
-		if (passed) passedExams.add(a.examId);
 		const result = a.status !== 'graded' ? m.record_exam_marking() : passed ? m.record_exam_passed() : m.record_exam_failed();
 		// The first passing result of an exam is the one that earned its points.
-		const earned = passed && !paidExams.has(a.examId) ? points.source('exam', a.examId) : 0;
-		if (passed) paidExams.add(a.examId);
+		const earned = passed && !passedExams.has(a.examId) ? points.source('exam', a.examId) : 0;
+		if (passed) passedExams.add(a.examId);
 		push({ at: a.at, kind: 'exam', title: a.title, detail: m.record_exam_detail({ score: a.score ?? 0, max: a.maxScore, result }), points: earned });
 	}
 

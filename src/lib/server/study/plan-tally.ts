@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { preparedFor } from '../db/prepared';
 import type { Audience } from '../people/audience';
 import { audienceOf, memberIndex, type MemberRef } from '../people/member-index';
+import { groupBy } from '$lib/shared/group-by';
 import { planStanding, requiredMs, type ReflectionState } from '$lib/shared/study/plan-progress';
 import { readingMinutes } from '$lib/shared/study/reading-time';
 
@@ -31,12 +32,6 @@ const statements = preparedFor((db) => {
 		units: c.prepare<[string], { id: string; path: string }>('SELECT id, path FROM org_units WHERE id IN (SELECT value FROM json_each(?))')
 	};
 });
-
-const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
-	const out = new Map<K, T[]>();
-	for (const r of rows) (out.get(key(r)) ?? out.set(key(r), []).get(key(r))!).push(r);
-	return out;
-};
 
 /** Per member of `members`: study plans of the subtree due in the period they were on, and how many they completed. */
 export function planTally(db: Db, root: string, fromDay: string, toDay: string, members: MemberRef[], today: string): Map<string, PlanTally> {

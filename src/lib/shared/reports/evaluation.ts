@@ -1,3 +1,5 @@
+import { groupBy } from '../group-by';
+
 /**
  * 考评: a member's figures over a half-year or a year, the branch's figures built from them, and the
  * secretary's overall grade. Pure: the server fills the figures with set queries.
@@ -69,9 +71,7 @@ export function examFigures(exams: { best: number | null; passPercent: number }[
 
 /** One row per branch, in the order the members' branches first appear. */
 export function branchRows(rows: MemberRow[]): BranchRow[] {
-	const byBranch = new Map<string, MemberRow[]>();
-	for (const r of rows) (byBranch.get(r.branchId) ?? byBranch.set(r.branchId, []).get(r.branchId)!).push(r);
-	return [...byBranch.values()].map((members) => {
+	return [...groupBy(rows, (r) => r.branchId).values()].map((members) => {
 		const sum = (f: (r: MemberRow) => number) => members.reduce((n, r) => n + f(r), 0);
 		const participants = members.filter(participated).length;
 		const graded = Object.fromEntries(EVALUATION_GRADES.map((g) => [g, members.filter((r) => r.evaluation?.grade === g).length])) as Record<EvaluationGrade, number>;
