@@ -77,7 +77,7 @@ test('exam-results', async ({ page }) => {
 
 test('lesson', async ({ page }) => {
 	await signIn(page, DEMO.member, undefined, '/study');
-	await page.getByRole('link', { name: /支部工作条例/ }).click();
+	await page.getByRole('link', { name: /支部工作条例/ }).first().click();
 	await page.getByRole('link', { name: /三会一课/ }).click();
 	await page.getByTestId('lesson-body').waitFor();
 	await page.evaluate(() => document.documentElement.classList.add('elder'));

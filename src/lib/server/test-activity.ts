@@ -59,14 +59,29 @@ export async function sitJudgeExam(db: Db, member: Actor, examId: string, rightC
 	await submitAttempt(db, member, started.attemptId, { answers }, at + 2 * MIN);
 }
 
+/** The meeting form as typed: a 支部党员大会 of the whole branch, 10:00–11:30 on a Beijing date; `over` changes any field. */
+export const meetingInput = (branchId: string, date: string, over: Record<string, unknown> = {}) => ({
+	branchId,
+	type: 'assembly',
+	title: '十一月支部党员大会',
+	date,
+	startTime: '10:00',
+	endTime: '11:30',
+	place: '三楼会议室',
+	host: '李红梅',
+	agenda: '',
+	graceMin: '5',
+	repeat: 'none',
+	repeatCount: '1',
+	audienceUnits: [] as string[],
+	audiencePhones: [] as string[],
+	materials: [] as string[],
+	...over
+});
+
 /** A 支部党员大会 of the secretary's whole branch, 10:00–11:30 Beijing on the day of `at`. */
 export async function branchMeeting(db: Db, secretary: Actor, at: number, title = '十一月支部党员大会'): Promise<string> {
-	const r = await createMeetings(
-		db,
-		secretary,
-		{ branchId: secretary.secretaryOf!.id, type: 'assembly', title, date: beijingParts(at).date, startTime: '10:00', endTime: '11:30', place: '', host: '', agenda: '', graceMin: '5', repeat: 'none', repeatCount: '1', audienceUnits: [], audiencePhones: [], materials: [] },
-		at - 60 * MIN
-	);
+	const r = await createMeetings(db, secretary, meetingInput(secretary.secretaryOf!.id, beijingParts(at).date, { title, place: '', host: '' }), at - 60 * MIN);
 	if (!r.ok) throw new Error(r.message);
 	return r.ids[0];
 }

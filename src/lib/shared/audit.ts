@@ -24,6 +24,7 @@ const ACTIONS = {
 	'meeting.create': m.audit_meeting_create,
 	'meeting.close': m.audit_meeting_close,
 	'meeting.cancel': m.audit_meeting_cancel,
+	'meeting.edit': m.audit_meeting_edit,
 	'meeting.mark': m.audit_meeting_mark,
 	'meeting.admit': m.audit_meeting_admit,
 	'meeting.leave_approve': m.audit_meeting_leave_approve,

@@ -1,8 +1,10 @@
 import { invalidateAll } from '$app/navigation';
 import type { OfflineApp } from '../offline/context';
 import type { OutboxOp } from '../offline/db';
-import { CHECKIN_KIND, LEAVE_KIND, parseCheckinUrl } from '$lib/shared/checkin/checkin-schemas';
+import { CHECKIN_KIND, LEAVE_KIND, MAKEUP_KIND, parseCheckinUrl } from '$lib/shared/checkin/checkin-schemas';
 import { m } from '$lib/paraglide/messages';
+
+const KINDS = [CHECKIN_KIND, LEAVE_KIND, MAKEUP_KIND];
 
 export interface LocalOp {
 	id: string;
@@ -14,7 +16,7 @@ export interface LocalOp {
 }
 
 /**
- * The 签到 tab's actions on the phone. Every check-in and leave request goes to the outbox first
+ * The 签到 tab's actions on the phone. Every check-in, leave request and 补学 confirmation goes to the outbox first
  * (DESIGN.md): it survives no signal and a closed tab, and the server later judges it by its scan time.
  * `ops` are those still on the phone: waiting to be sent, or refused with the server's reason.
  */
@@ -36,7 +38,7 @@ export class CheckinDesk {
 	}
 
 	async refresh(): Promise<void> {
-		const ops = await this.#app.db.outbox.filter((o: OutboxOp) => o.kind === CHECKIN_KIND || o.kind === LEAVE_KIND).sortBy('seq');
+		const ops = await this.#app.db.outbox.filter((o: OutboxOp) => KINDS.includes(o.kind)).sortBy('seq');
 		this.#ops = ops.map((o) => ({
 			id: o.id,
 			kind: o.kind,
@@ -61,6 +63,11 @@ export class CheckinDesk {
 
 	async askLeave(meetingId: string, reason: string): Promise<void> {
 		await this.#send(LEAVE_KIND, { meetingId, reason: reason.trim() });
+	}
+
+	/** "我已完成补学": judged by the server when it arrives, after the reading queued before it. */
+	async confirmMakeup(meetingId: string): Promise<void> {
+		await this.#send(MAKEUP_KIND, { meetingId });
 	}
 
 	/**

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
+import { meetingInput } from '../test-activity';
 import { demoActor, withDemoDatabase } from '../test-db';
 import type { Db } from '../db/client';
 import { pushOps } from '../sync/service';
 import { checkInByCode, checkInByQr } from './checkin-service';
-import { createMeetings, managedMeetings } from './meeting-admin-service';
+import { createMeetings, managedMeetings, updateMeeting } from './meeting-admin-service';
 import { meetingRepo } from './meeting-repo';
 import { admitPerson, cancelMeeting, closeMeeting, decideLeave, markAttendance, meetingDetail, rosterOf } from './meeting-roster-service';
 import { completeMakeup, memberMeetings } from './member-meeting-service';
@@ -26,24 +27,7 @@ const token = (meetingId: string, at: number) => {
 	const secret = meetingRepo(db).byId(meetingId)!.secret;
 	return createHmac('sha256', secret).update(`${meetingId}:${slotOf(at)}`).digest('base64url').slice(0, 16);
 };
-const form = (over: Record<string, unknown> = {}) => ({
-	branchId: office(),
-	type: 'assembly',
-	title: '十一月支部党员大会',
-	date: beijingParts(T0).date,
-	startTime: '10:00',
-	endTime: '11:30',
-	place: '三楼会议室',
-	host: '李红梅',
-	agenda: '学习党章',
-	graceMin: '5',
-	repeat: 'none',
-	repeatCount: '1',
-	audienceUnits: [],
-	audiencePhones: [],
-	materials: [],
-	...over
-});
+const form = (over: Record<string, unknown> = {}) => meetingInput(office(), beijingParts(T0).date, { agenda: '学习党章', ...over });
 async function meeting(secretary: Actor, over: Record<string, unknown> = {}) {
 	const r = await createMeetings(db, secretary, form(over), T0 - 60 * MIN);
 	if (!r.ok) throw new Error(r.message);
@@ -84,6 +68,31 @@ describe('setting up meetings', () => {
 		expect(await createMeetings(db, secretary, form({ title: ' ' }), T0)).toEqual({ ok: false, message: '会议名称须为 1–100 个字' });
 		expect(await createMeetings(db, secretary, form({ audiencePhones: ['13800000021'] }), T0)).toMatchObject({ ok: false });
 		expect(count()).toBe(before);
+	});
+
+	it('an arranged meeting can be changed until it is closed; its times stay once someone has checked in; the expected are told of a move', async () => {
+		const secretary = await demoActor(db, '13800000001', T0);
+		const id = await meeting(secretary);
+		const member = await demoActor(db, '13800000004', T0);
+		const notices = () => db.$client.prepare('SELECT body FROM notices WHERE user_id = ? ORDER BY created_at').all(member.userId) as { body: string }[];
+		const before = notices().length;
+		expect(await updateMeeting(db, secretary, id, form({ title: '十一月支部党员大会（改期）', startTime: '14:00', endTime: '15:30', place: '党员活动室', repeat: 'monthly', repeatCount: '5' }), T0 - 30 * MIN)).toEqual({ ok: true });
+		const moved = meetingRepo(db).byId(id)!;
+		expect(beijingParts(moved.startsAt)).toEqual({ date: beijingParts(T0).date, time: '14:00' });
+		expect([moved.title, moved.place, moved.seriesId]).toEqual(['十一月支部党员大会（改期）', '党员活动室', null]);
+		expect(notices().slice(before).map((n) => n.body)).toEqual([expect.stringMatching(/《十一月支部党员大会（改期）》改为 .*14:00，地点：党员活动室/)]);
+		// Bad input is refused in Chinese and changes nothing.
+		expect(await updateMeeting(db, secretary, id, form({ endTime: '09:00' }), T0)).toEqual({ ok: false, message: '结束时间须晚于开始时间' });
+		expect(meetingRepo(db).byId(id)!.title).toBe('十一月支部党员大会（改期）');
+		// Someone checks in: the agenda may still change, the time may not.
+		meetingRepo(db).addCheckin(id, member.userId, moved.startsAt, 'qr', moved.startsAt);
+		expect(await updateMeeting(db, secretary, id, form({ title: '十一月支部党员大会（改期）', startTime: '14:00', endTime: '15:30', place: '党员活动室', agenda: '学习党章第三章' }), moved.startsAt + MIN)).toEqual({ ok: true });
+		expect(await updateMeeting(db, secretary, id, form({ startTime: '16:00', endTime: '17:00' }), moved.startsAt + MIN)).toEqual({ ok: false, message: '已经有人签到，不能再改日期和时间' });
+		expect(notices().length).toBe(before + 1);
+		// Another branch's secretary cannot; nobody can once it is closed.
+		expect(await status(updateMeeting(db, await demoActor(db, '13800000003', T0), id, form(), T0))).toBe(404);
+		expect(await closeMeeting(db, secretary, id, moved.startsAt + 60 * MIN)).toMatchObject({ ok: true });
+		expect(await updateMeeting(db, secretary, id, form(), moved.startsAt + 61 * MIN)).toMatchObject({ ok: false, message: /已结束/ });
 	});
 
 	it('is the branch’s own: the other branch’s secretary and members cannot see or manage it', async () => {

@@ -4,14 +4,17 @@ import * as v from 'valibot';
 import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { recordAudit } from '../audit/audit-service';
-import { resolveAudience } from '../people/audience';
+import { audienceMembers, resolveAudience } from '../people/audience';
+import { sendNotices } from '../notices/service';
 import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
 import { moduleRepo } from '../study/module-repo';
 import { planFormChoices } from '../study/plan-service';
+import { linkableExam, makeupExamChoices } from './makeup-exam';
 import { meetingRepo, type MeetingRow } from './meeting-repo';
 import { m } from '$lib/paraglide/messages';
-import { beijingInstant, meetingFormSchema, repeatDates } from '$lib/shared/checkin/meeting-form';
+import { beijingInstant, beijingParts, meetingFormSchema, repeatDates } from '$lib/shared/checkin/meeting-form';
+import { dateTime } from '$lib/shared/format-time';
 import { uuidv7 } from '$lib/shared/id';
 import type { Actor } from '$lib/shared/roles';
 import { firstIssue } from '$lib/shared/schemas';
@@ -32,15 +35,43 @@ export function managedMeetings(db: Db, actor: Actor) {
 		.map(({ secret: _s, audience: _a, minutes: _m, agenda: _g, materials: _t, ...row }) => row);
 }
 
-/** The meeting form offers what the plan form does: the branches the actor runs, their groups, and the modules they can see. */
-export const meetingFormChoices = planFormChoices;
+/**
+ * The meeting form offers what the plan form does (the branches the actor runs, their groups, the modules
+ * they can see) and the exams each branch's meetings may ask absentees to pass.
+ */
+export async function meetingFormChoices(db: Db, actor: Actor, now = Date.now()) {
+	const choices = await planFormChoices(db, actor);
+	const units = await peopleRepo(db).orgUnits(choices.branches.map((b) => b.id));
+	const { byBranch, exams } = await makeupExamChoices(db, units, now);
+	return { ...choices, branches: choices.branches.map((b) => ({ ...b, examIds: byBranch.get(b.id) ?? [] })), exams };
+}
 
 export interface MeetingInput {
 	branchId: string;
 	audienceUnits: string[];
 	audiencePhones: string[];
 	materials: string[];
+	/** An exam to pass as part of the 补学, or empty. */
+	makeupExamId?: string;
 	[field: string]: unknown;
+}
+
+/** The form checked against the branch: parsed fields, published modules the branch can see, and an audience the actor may set. */
+async function checkMeetingForm(db: Db, actor: Actor, input: MeetingInput, branch: { id: string; path: string }, now: number, linkedExam: string | null = null) {
+	const parsed = v.safeParse(meetingFormSchema, input);
+	if (!parsed.success) return { ok: false as const, message: firstIssue(parsed.issues) };
+	const makeupExamId = input.makeupExamId || null;
+	// A linked exam may stay linked after it closes; a new link must be one the form offers.
+	if (makeupExamId && makeupExamId !== linkedExam && !(await linkableExam(db, makeupExamId, branch.path, now))) return { ok: false as const, message: m.err_meeting_exam() };
+	const materials = [...new Set(input.materials)];
+	for (const moduleId of materials) {
+		const mod = await moduleRepo(db).byId(moduleId);
+		if (!mod || mod.status !== 'published' || !branch.path.startsWith(mod.ownerPath)) return { ok: false as const, message: m.err_plan_module() };
+	}
+	const units = input.audienceUnits.length || input.audiencePhones.length ? input.audienceUnits : [branch.id];
+	const audience = await resolveAudience(db, actor, units, input.audiencePhones, (path) => path === branch.path, m.err_meeting_audience());
+	if (!audience.ok) return audience;
+	return { ok: true as const, form: parsed.output, materials, audience: audience.audience, makeupExamId };
 }
 
 /**
@@ -48,20 +79,12 @@ export interface MeetingInput {
  * its groups, or people the actor manages; materials are published modules the branch can see.
  */
 export async function createMeetings(db: Db, actor: Actor, input: MeetingInput, now = Date.now()): Promise<Outcome<{ ids: string[] }>> {
-	const parsed = v.safeParse(meetingFormSchema, input);
-	if (!parsed.success) return { ok: false, message: firstIssue(parsed.issues) };
-	const f = parsed.output;
 	const branch = await peopleRepo(db).orgUnit(input.branchId);
 	if (!branch || branch.kind !== 'branch') return { ok: false, message: m.err_plan_branch() };
 	if (!policy.manageMeeting(actor, branch.path)) error(403, m.err_forbidden());
-	const materials = [...new Set(input.materials)];
-	for (const moduleId of materials) {
-		const mod = await moduleRepo(db).byId(moduleId);
-		if (!mod || mod.status !== 'published' || !branch.path.startsWith(mod.ownerPath)) return { ok: false, message: m.err_plan_module() };
-	}
-	const units = input.audienceUnits.length || input.audiencePhones.length ? input.audienceUnits : [branch.id];
-	const audience = await resolveAudience(db, actor, units, input.audiencePhones, (path) => path === branch.path, m.err_meeting_audience());
-	if (!audience.ok) return audience;
+	const checked = await checkMeetingForm(db, actor, input, branch, now);
+	if (!checked.ok) return checked;
+	const { form: f, materials, audience, makeupExamId } = checked;
 	const seriesId = f.repeat === 'none' ? null : uuidv7(now);
 	const rows = repeatDates(f.date, f.repeat, f.repeatCount).map((date, i) => ({
 		id: uuidv7(now + i),
@@ -72,10 +95,11 @@ export async function createMeetings(db: Db, actor: Actor, input: MeetingInput, 
 		endsAt: beijingInstant(date, f.endTime),
 		place: f.place,
 		host: f.host,
-		audience: JSON.stringify(audience.audience),
+		audience: JSON.stringify(audience),
 		agenda: f.agenda,
 		materials: JSON.stringify(materials),
 		graceMin: f.graceMin,
+		makeupExamId,
 		secret: randomBytes(24).toString('base64url'),
 		seriesId,
 		createdBy: actor.userId,
@@ -84,4 +108,61 @@ export async function createMeetings(db: Db, actor: Actor, input: MeetingInput, 
 	meetingRepo(db).insertMany(rows);
 	recordAudit(db, actor, 'meeting.create', { targetId: rows[0]?.id, summary: rows.length > 1 ? m.audit_series_summary({ title: rows[0].title, count: rows.length }) : (rows[0]?.title ?? ''), unitPath: branch.path }, now);
 	return { ok: true, ids: rows.map((r) => r.id) };
+}
+
+/** The edit form's starting values: the meeting as typed (Beijing date and times), named people by mobile number. */
+export async function meetingToEdit(db: Db, actor: Actor, meetingId: string) {
+	const meeting = meetingToManage(db, actor, meetingId);
+	if (meeting.closedAt !== null) error(409, m.err_meeting_closed());
+	const audience = JSON.parse(meeting.audience) as { units: string[]; people: string[] };
+	const people = await peopleRepo(db).usersByIds(audience.people);
+	const start = beijingParts(meeting.startsAt);
+	return {
+		id: meeting.id,
+		branchId: meeting.branchId,
+		checkedIn: meetingRepo(db).checkins(meeting.id).length > 0,
+		values: {
+			branchId: meeting.branchId,
+			type: meeting.type,
+			title: meeting.title,
+			date: start.date,
+			startTime: start.time,
+			endTime: beijingParts(meeting.endsAt).time,
+			place: meeting.place,
+			host: meeting.host,
+			agenda: meeting.agenda,
+			graceMin: String(meeting.graceMin),
+			materials: JSON.parse(meeting.materials) as string[],
+			makeupExamId: meeting.makeupExamId ?? '',
+			audienceUnits: audience.units,
+			audiencePhones: people.map((p) => p.phone)
+		}
+	};
+}
+
+/**
+ * Change an arranged meeting before it is closed: the same rules as arranging one. Once someone has
+ * checked in its day and times stay (a status already given would change under them). Everyone expected
+ * before or after is told when the time or place moves.
+ */
+export async function updateMeeting(db: Db, actor: Actor, meetingId: string, input: MeetingInput, now = Date.now()): Promise<Outcome<object>> {
+	const meeting = meetingToManage(db, actor, meetingId);
+	if (meeting.closedAt !== null) return { ok: false, message: m.err_meeting_closed() };
+	const checked = await checkMeetingForm(db, actor, { ...input, repeat: 'none', repeatCount: '1' }, { id: meeting.branchId, path: meeting.branchPath }, now, meeting.makeupExamId);
+	if (!checked.ok) return checked;
+	const { form: f, materials, audience, makeupExamId } = checked;
+	const startsAt = beijingInstant(f.date, f.startTime);
+	const endsAt = beijingInstant(f.date, f.endTime);
+	const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
+	const repo = meetingRepo(db);
+	if (moved && repo.checkins(meetingId).length) return { ok: false, message: m.err_meeting_move_checked_in() };
+	const before = await audienceMembers(db, JSON.parse(meeting.audience));
+	repo.update(meetingId, { type: f.type, title: f.title, startsAt, endsAt, place: f.place, host: f.host, audience: JSON.stringify(audience), agenda: f.agenda, materials: JSON.stringify(materials), graceMin: f.graceMin, makeupExamId }, now);
+	recordAudit(db, actor, 'meeting.edit', { targetId: meetingId, summary: f.title, unitPath: meeting.branchPath }, now);
+	if (moved || f.place !== meeting.place) {
+		const after = await audienceMembers(db, audience);
+		const told = [...new Set([...before, ...after].map((p) => p.id))];
+		await sendNotices(db, actor, told, m.meeting_moved_notice({ title: f.title, at: dateTime(startsAt), place: f.place || '—' }), '/checkin', now);
+	}
+	return { ok: true };
 }

@@ -20,6 +20,9 @@ export interface MeetingRow {
 	graceMin: number;
 	secret: string;
 	minutes: string;
+	/** JSON MeetingPhoto[]. */
+	photos: string;
+	makeupExamId: string | null;
 	seriesId: string | null;
 	closedAt: number | null;
 }
@@ -45,17 +48,19 @@ export interface MarkRow {
 
 const MEETING_COLUMNS = `m.id, m.branch_id AS branchId, o.path AS branchPath, o.name AS branchName, m.type, m.title, m.starts_at AS startsAt,
 	m.ends_at AS endsAt, m.place, m.host, m.audience, m.agenda, m.materials, m.grace_min AS graceMin, m.secret, m.minutes,
-	m.series_id AS seriesId, m.closed_at AS closedAt`;
+	m.photos, m.makeup_exam_id AS makeupExamId, m.series_id AS seriesId, m.closed_at AS closedAt`;
 
-export type NewMeeting = Omit<MeetingRow, 'branchPath' | 'branchName' | 'minutes' | 'closedAt'> & { createdBy: string | null; now: number };
+export type NewMeeting = Omit<MeetingRow, 'branchPath' | 'branchName' | 'minutes' | 'photos' | 'closedAt'> & { createdBy: string | null; now: number };
+
+export type MeetingEdit = Pick<MeetingRow, 'type' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'host' | 'audience' | 'agenda' | 'materials' | 'graceMin' | 'makeupExamId'>;
 
 /** Check-ins arrive through /api/sync (inside its transaction) and the QR page: synchronous prepared statements throughout. */
 const statements = preparedFor((db) => {
 	const c = db.$client;
 	return {
 		insert: c.prepare(
-			`INSERT INTO meetings (id, branch_id, type, title, starts_at, ends_at, place, host, audience, agenda, materials, grace_min, secret, series_id, created_by, created_at, updated_at)
-			 VALUES (@id, @branchId, @type, @title, @startsAt, @endsAt, @place, @host, @audience, @agenda, @materials, @graceMin, @secret, @seriesId, @createdBy, @now, @now)`
+			`INSERT INTO meetings (id, branch_id, type, title, starts_at, ends_at, place, host, audience, agenda, materials, grace_min, secret, makeup_exam_id, series_id, created_by, created_at, updated_at)
+			 VALUES (@id, @branchId, @type, @title, @startsAt, @endsAt, @place, @host, @audience, @agenda, @materials, @graceMin, @secret, @makeupExamId, @seriesId, @createdBy, @now, @now)`
 		),
 		byId: c.prepare<[string], MeetingRow>(`SELECT ${MEETING_COLUMNS} FROM meetings m JOIN org_units o ON o.id = m.branch_id WHERE m.id = ?`),
 		listUnder: c.prepare<[string, string], MeetingRow & { checkedIn: number }>(
@@ -94,8 +99,13 @@ const statements = preparedFor((db) => {
 			 ON CONFLICT (meeting_id, user_id) DO UPDATE SET status = excluded.status, reason = excluded.reason, note = excluded.note, marked_by = excluded.marked_by, marked_at = excluded.marked_at`
 		),
 		clearMark: c.prepare('DELETE FROM meeting_marks WHERE meeting_id = ? AND user_id = ?'),
+		update: c.prepare(
+			`UPDATE meetings SET type = @type, title = @title, starts_at = @startsAt, ends_at = @endsAt, place = @place, host = @host, audience = @audience,
+			        agenda = @agenda, materials = @materials, grace_min = @graceMin, makeup_exam_id = @makeupExamId, updated_at = @now WHERE id = @id AND closed_at IS NULL`
+		),
 		setAudience: c.prepare('UPDATE meetings SET audience = ?, updated_at = ? WHERE id = ?'),
 		setMinutes: c.prepare('UPDATE meetings SET minutes = ?, updated_at = ? WHERE id = ?'),
+		setPhotos: c.prepare('UPDATE meetings SET photos = ?, updated_at = ? WHERE id = ?'),
 		close: c.prepare('UPDATE meetings SET closed_at = ?, updated_at = ? WHERE id = ? AND closed_at IS NULL'),
 		cancellable: c.prepare<[string], { id: string }>(
 			'SELECT id FROM meetings m WHERE id = ? AND closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM meeting_checkins k WHERE k.meeting_id = m.id)'
@@ -145,8 +155,10 @@ export function meetingRepo(db: Db) {
 		setMark: (meetingId: string, userId: string, mark: { status: AttendanceStatus; reason: MarkReason | null; note: string }, by: string, at: number) =>
 			void s.setMark.run(meetingId, userId, mark.status, mark.reason, mark.note, by, at),
 		clearMark: (meetingId: string, userId: string) => void s.clearMark.run(meetingId, userId),
+		update: (meetingId: string, fields: MeetingEdit, now: number) => s.update.run({ ...fields, id: meetingId, now }).changes === 1,
 		setAudience: (meetingId: string, audience: string, now: number) => void s.setAudience.run(audience, now, meetingId),
 		setMinutes: (meetingId: string, minutes: string, now: number) => void s.setMinutes.run(minutes, now, meetingId),
+		setPhotos: (meetingId: string, photos: string, now: number) => void s.setPhotos.run(photos, now, meetingId),
 		close: (meetingId: string, now: number) => s.close.run(now, now, meetingId).changes === 1,
 		/** Take back a meeting nobody has checked into and that is not closed (so no 补学 yet), with its leaves and marks. Returns whether it went. */
 		cancel: (meetingId: string): boolean =>

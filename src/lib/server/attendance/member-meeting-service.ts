@@ -1,19 +1,22 @@
 import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
 import type { Db } from '../db/client';
 import { awards } from '../points/awards';
 import { renderMarkdown } from '../markdown';
 import type { Outcome } from '../quiz/bank-service';
-import { moduleRepo } from '../study/module-repo';
-import { planRepo } from '../study/plan-repo';
+import { OpRejected } from '../sync/repo';
+import type { OpHandler } from '../sync/handlers';
 import { expectedAt } from './checkin-service';
+import { makeupBlocker, makeupReadiness } from './makeup-readiness';
 import { meetingRepo, type MeetingRow } from './meeting-repo';
+import { photosOf } from './meeting-photos-service';
 import { m } from '$lib/paraglide/messages';
 import { attendanceStatus, owesMakeUp } from '$lib/shared/checkin/attendance';
+import { makeupPayloadSchema } from '$lib/shared/checkin/checkin-schemas';
 import { checkinWindow } from '$lib/shared/checkin/meeting-form';
 import { startOfBeijingDay } from '$lib/shared/day';
 import type { Actor } from '$lib/shared/roles';
-import { requiredMs } from '$lib/shared/study/plan-progress';
-import { readingMinutes } from '$lib/shared/study/reading-time';
+import { firstIssue } from '$lib/shared/schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The 签到 tab shows meetings up to this far ahead, and closed ones this far back (for their 补学). */
@@ -81,46 +84,57 @@ export function checkinBadge(db: Db, actor: Actor, now = Date.now()): number {
 	return mine.today.filter((mt) => mt.checkedInAt === null && mt.leave?.status !== 'approved').length + mine.makeups.length;
 }
 
-async function makeupMeeting(db: Db, actor: Actor, meetingId: string): Promise<MeetingRow> {
+function makeupMeeting(db: Db, actor: Actor, meetingId: string): MeetingRow | null {
 	const meeting = meetingRepo(db).byId(meetingId);
-	if (!meeting || !expectedAt(db, actor, meeting)) error(404, m.err_meeting_missing());
-	return meeting;
+	return meeting && expectedAt(db, actor, meeting) ? meeting : null;
 }
 
-/** What a member reads for the 补学 of a meeting they missed: the minutes and each linked module, with how far they are. */
-export async function makeupFor(db: Db, actor: Actor, meetingId: string, now = Date.now()) {
-	const meeting = await makeupMeeting(db, actor, meetingId);
+/** What a member reads for the 补学 of a meeting they missed: the minutes, photos, each linked module with how far they are, and the linked exam. */
+export function makeupFor(db: Db, actor: Actor, meetingId: string, now = Date.now()) {
+	const meeting = makeupMeeting(db, actor, meetingId);
+	if (!meeting) error(404, m.err_meeting_missing());
 	const mine = myMeetings(db, actor, now).find((mt) => mt.id === meetingId);
-	const moduleIds = JSON.parse(meeting.materials) as string[];
-	const lessons = await planRepo(db).lessonsOf(moduleIds);
-	const progress = await planRepo(db).progress([actor.userId], lessons.map((l) => l.id));
-	const modules = await Promise.all(moduleIds.map((id) => moduleRepo(db).byId(id)));
-	const materials = modules.flatMap((mod) => {
-		if (!mod) return [];
-		const own = lessons.filter((l) => l.moduleId === mod.id);
-		const done = own.filter((l) => (progress.get(`${actor.userId}:${l.id}`) ?? 0) >= requiredMs(null, readingMinutes(l.body))).length;
-		return [{ id: mod.id, title: mod.title, lessons: own.length, done }];
-	});
 	return {
 		meeting: { id: meeting.id, title: meeting.title, type: meeting.type, startsAt: meeting.startsAt, place: meeting.place, closed: meeting.closedAt !== null },
 		agendaHtml: renderMarkdown(meeting.agenda),
 		minutesHtml: renderMarkdown(meeting.minutes),
-		materials,
+		photos: photosOf(meeting),
+		...makeupReadiness(db, meeting, actor.userId, now),
 		status: mine?.status ?? null,
 		owes: mine?.owesMakeup ?? false,
 		doneAt: mine?.makeupAt ?? null
 	};
 }
 
-/** "我已完成补学": accepted once every linked module is read; the minutes are on the same page. */
-export async function completeMakeup(db: Db, actor: Actor, meetingId: string, now = Date.now()): Promise<Outcome<object>> {
-	const state = await makeupFor(db, actor, meetingId, now);
-	if (state.doneAt !== null) return { ok: true };
-	if (!state.owes) return { ok: false, message: m.err_makeup_not_owed() };
-	const unread = state.materials.filter((mt) => mt.done < mt.lessons);
-	if (unread.length) return { ok: false, message: m.err_makeup_unread({ titles: unread.map((u) => `《${u.title}》`).join('、') }) };
-	db.$client.transaction(() => {
-		if (meetingRepo(db).addMakeup(meetingId, actor.userId, now)) awards.makeup(db, actor.userId, state.meeting, now, now);
-	})();
+/**
+ * "我已完成补学" (online, or from the outbox when confirmed offline: checked when it arrives, after the
+ * reading it follows). Accepted once every linked module is read and the linked exam passed.
+ */
+function confirmMakeup(db: Db, actor: Actor, meetingId: string, at: number, now: number): Outcome<object> {
+	const meeting = makeupMeeting(db, actor, meetingId);
+	if (!meeting) return { ok: false, message: m.err_meeting_missing() };
+	const mine = myMeetings(db, actor, now).find((mt) => mt.id === meetingId);
+	if (mine?.makeupAt) return { ok: true };
+	if (!mine?.owesMakeup) return { ok: false, message: m.err_makeup_not_owed() };
+	const blocker = makeupBlocker(makeupReadiness(db, meeting, actor.userId, now));
+	if (blocker) return { ok: false, message: blocker };
+	const done = Math.min(at, now);
+	if (meetingRepo(db).addMakeup(meetingId, actor.userId, done)) awards.makeup(db, actor.userId, meeting, done, now);
 	return { ok: true };
 }
+
+export function completeMakeup(db: Db, actor: Actor, meetingId: string, now = Date.now()): Outcome<object> {
+	return db.$client.transaction(() => confirmMakeup(db, actor, meetingId, now, now))();
+}
+
+/** The outbox op of a 补学 confirmed offline: judged inside the sync transaction, so the reading ops sent before it count. */
+export const prepareMakeup: OpHandler = (db, actor, payload, deviceAt, now) => {
+	const parsed = v.safeParse(makeupPayloadSchema, payload);
+	if (!parsed.success) return { reject: firstIssue(parsed.issues) };
+	return {
+		write: () => {
+			const r = confirmMakeup(db, actor, parsed.output.meetingId, deviceAt, now);
+			if (!r.ok) throw new OpRejected(r.message);
+		}
+	};
+};

@@ -644,6 +644,10 @@ export const meetings = sqliteTable(
 		secret: text('secret').notNull(),
 		/** 会议记录 in Markdown. */
 		minutes: text('minutes').notNull().default(''),
+		/** JSON: { src, name }[] of pictures taken at the meeting, attached to the minutes. */
+		photos: text('photos').notNull().default('[]'),
+		/** An exam absentees must pass as part of their 补学 (optional). */
+		makeupExamId: text('makeup_exam_id').references((): AnySQLiteColumn => exams.id),
 		/** Meetings made together by one recurring schedule share this id. */
 		seriesId: text('series_id'),
 		closedAt: integer('closed_at'),

@@ -10,6 +10,7 @@ import { questionRepo } from './question-repo';
 import { examRepo, type Audience } from './exam-repo';
 import { finalizeExpired } from './exam-grading';
 import { m } from '$lib/paraglide/messages';
+import { attemptPassed } from '$lib/shared/quiz/exam-pass';
 import { beijingDay } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
 import { examInputSchema } from '$lib/shared/quiz/exam-form';
@@ -140,7 +141,7 @@ export async function examResults(db: Db, actor: Actor, examId: string, now = Da
 		const mine = attempts.filter((a) => a.userId === p.id);
 		const best = mine.filter((a) => a.status !== 'open').sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
 		const current = best ?? mine.find((a) => a.status === 'open');
-		const passed = best && best.status === 'graded' ? (best.score ?? 0) >= (best.maxScore * exam.passPercent) / 100 : null;
+		const passed = best && best.status === 'graded' ? attemptPassed(best, exam.passPercent) : null;
 		return {
 			userId: p.id,
 			name: p.name,

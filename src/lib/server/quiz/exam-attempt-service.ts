@@ -7,6 +7,7 @@ import { examRepo, type Audience, type AttemptItem, type AttemptRow, type ExamRo
 import { closeIfExpired, closeQuietly, finalizeExpired } from './exam-grading';
 import { questionRepo } from './question-repo';
 import { m } from '$lib/paraglide/messages';
+import { attemptPassed } from '$lib/shared/quiz/exam-pass';
 import { beijingDay } from '$lib/shared/day';
 import { uuidv7 } from '$lib/shared/id';
 import { DEADLINE_GRACE_MS, examAnswerSchema, examEventSchema, submitSchema, type AttemptQuestion, type AttemptResult, type AttemptView, type MemberExam } from '$lib/shared/quiz/exam-schemas';
@@ -209,7 +210,7 @@ export async function attemptResult(db: Db, actor: Actor, attemptId: string, now
 	return {
 		...base,
 		score: attempt.score,
-		passed: attempt.status === 'graded' ? (attempt.score ?? 0) >= (attempt.maxScore * exam.passPercent) / 100 : null,
+		passed: attempt.status === 'graded' ? attemptPassed(attempt, exam.passPercent) : null,
 		heldUntil: null,
 		review: items.map((item) => {
 			const c = versions.get(`${item.questionId}@${item.version}`)!.content;

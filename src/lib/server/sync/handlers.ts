@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { prepareCheckin, prepareLeave } from '../attendance/checkin-service';
+import { prepareMakeup } from '../attendance/member-meeting-service';
 import type { Db } from '../db/client';
 import { prepareExamAnswer, prepareExamEvent } from '../quiz/exam-attempt-service';
 import { preparePracticeAnswer } from '../quiz/practice-service';
@@ -7,7 +8,7 @@ import { writeSettings } from '../settings/repo';
 import { prepareProgress } from '../study/progress-service';
 import { prepareReflection } from '../study/reflection-service';
 import type { Actor } from '$lib/shared/roles';
-import { CHECKIN_KIND, LEAVE_KIND } from '$lib/shared/checkin/checkin-schemas';
+import { CHECKIN_KIND, LEAVE_KIND, MAKEUP_KIND } from '$lib/shared/checkin/checkin-schemas';
 import { firstIssue } from '$lib/shared/schemas';
 import { EXAM_ANSWER_KIND, EXAM_EVENT_KIND } from '$lib/shared/quiz/exam-schemas';
 import { PRACTICE_KIND } from '$lib/shared/quiz/practice-schemas';
@@ -34,5 +35,6 @@ export const opHandlers: Record<string, OpHandler> = {
 	[PROGRESS_KIND]: prepareProgress,
 	[REFLECTION_KIND]: prepareReflection,
 	[CHECKIN_KIND]: prepareCheckin,
-	[LEAVE_KIND]: prepareLeave
+	[LEAVE_KIND]: prepareLeave,
+	[MAKEUP_KIND]: prepareMakeup
 };

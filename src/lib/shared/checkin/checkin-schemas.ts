@@ -5,6 +5,8 @@ import { MARK_REASONS } from './attendance';
 /** Op kinds of the outbox (DESIGN.md: check-ins and leave requests are written there first). */
 export const CHECKIN_KIND = 'meeting.checkin';
 export const LEAVE_KIND = 'meeting.leave';
+/** "我已完成补学" pressed (online or not); `at` of the op is when. */
+export const MAKEUP_KIND = 'meeting.makeup';
 
 const uuid = v.pipe(v.string(), v.uuid(() => m.err_meeting_missing()));
 
@@ -22,6 +24,8 @@ export const leavePayloadSchema = v.object({
 	meetingId: uuid,
 	reason: v.pipe(v.string(), v.trim(), v.minLength(2, () => m.err_leave_reason()), v.maxLength(200, () => m.err_leave_reason()))
 });
+
+export const makeupPayloadSchema = v.object({ meetingId: uuid });
 
 /** What the QR holds: a plain URL any camera or WeChat scanner opens (DESIGN.md). */
 export const checkinUrl = (origin: string, meetingId: string, slot: number, token: string) => `${origin}/k/${meetingId}?s=${slot}&t=${token}`;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
+import { audienceFromForm } from '../audience-form';
 import { int } from '../schemas';
 import { MEETING_TYPES } from './periods';
 
@@ -75,3 +76,11 @@ export const beijingParts = (ms: number) => {
 	const iso = new Date(ms + OFFSET_MS).toISOString();
 	return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 };
+
+const FORM_FIELDS = ['branchId', 'type', 'title', 'date', 'startTime', 'endTime', 'place', 'host', 'agenda', 'graceMin', 'repeat', 'repeatCount', 'makeupExamId'] as const;
+
+/** The meeting form as the services take it (also handed back to the form when refused). */
+export function meetingInputFromForm(form: FormData) {
+	const text = Object.fromEntries(FORM_FIELDS.map((k) => [k, String(form.get(k) ?? '')])) as Record<(typeof FORM_FIELDS)[number], string>;
+	return { ...text, materials: form.getAll('materials').map(String), ...audienceFromForm(form) };
+}

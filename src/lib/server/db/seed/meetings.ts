@@ -40,6 +40,7 @@ export async function seedDemoMeetings(db: Db, branchId: string, secretaryId: st
 		graceMin: 5,
 		secret: randomBytes(24).toString('base64url'),
 		seriesId: null,
+		makeupExamId: null,
 		createdBy: secretaryId,
 		now,
 		...over
