@@ -74,3 +74,23 @@ test('edit a meeting, attach a photo to its minutes, link a quiz to the 补学; 
 	await expect(g.getByRole('alert')).toContainText(`补学确认没有成功：还须通过测验《${EXAM}》`, { timeout: 15_000 });
 	await screenshot(g, 'makeup-refused', { elder: true });
 });
+
+test('the branch committee is kept once and a new 支委会 invites it', async ({ browser }) => {
+	const secretary = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false })).newPage();
+	await signIn(secretary, DEMO.secretary, undefined, '/manage/meetings');
+	await secretary.getByRole('link', { name: '支委会成员' }).click();
+	await expect(secretary.getByLabel('李红梅')).toHaveValue('secretary');
+	await secretary.getByLabel('周强').selectOption({ label: '纪检委员' });
+	await secretary.getByRole('button', { name: '保存支委会' }).click();
+	await expect(secretary.getByRole('status').filter({ hasText: '已保存支委会成员' })).toBeVisible();
+	await expect(secretary.getByLabel('周强')).toHaveValue('discipline');
+	await screenshot(secretary, 'meeting-committee');
+	await audit(secretary);
+
+	await secretary.goto('/manage/meetings/new');
+	const audience = secretary.getByRole('group', { name: '参会人员' });
+	await expect(audience.getByRole('checkbox', { name: '机关第一党支部', exact: true })).toBeChecked();
+	await secretary.getByLabel('会议类型').selectOption({ label: '支委会' });
+	await expect(audience.getByRole('checkbox', { name: '支委会成员（3 人）' })).toBeChecked();
+	await expect(audience.getByRole('checkbox', { name: '机关第一党支部', exact: true })).not.toBeChecked();
+});

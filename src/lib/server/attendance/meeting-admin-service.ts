@@ -5,6 +5,7 @@ import { policy } from '../auth/policy';
 import type { Db } from '../db/client';
 import { recordAudit } from '../audit/audit-service';
 import { audienceMembers, resolveAudience } from '../people/audience';
+import { committeeOf } from '../people/committee-service';
 import { sendNotices } from '../notices/service';
 import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
@@ -43,7 +44,7 @@ export async function meetingFormChoices(db: Db, actor: Actor, now = Date.now())
 	const choices = await planFormChoices(db, actor);
 	const units = await peopleRepo(db).orgUnits(choices.branches.map((b) => b.id));
 	const { byBranch, exams } = await makeupExamChoices(db, units, now);
-	return { ...choices, branches: choices.branches.map((b) => ({ ...b, examIds: byBranch.get(b.id) ?? [] })), exams };
+	return { ...choices, branches: choices.branches.map((b) => ({ ...b, examIds: byBranch.get(b.id) ?? [], committee: committeeOf(db, b.id).length })), exams };
 }
 
 export interface MeetingInput {
@@ -53,6 +54,8 @@ export interface MeetingInput {
 	materials: string[];
 	/** An exam to pass as part of the 补学, or empty. */
 	makeupExamId?: string;
+	/** "1" when the branch's 支委会 is invited (its members as they stand now join the named people). */
+	audienceCommittee?: string;
 	[field: string]: unknown;
 }
 
@@ -68,10 +71,13 @@ async function checkMeetingForm(db: Db, actor: Actor, input: MeetingInput, branc
 		const mod = await moduleRepo(db).byId(moduleId);
 		if (!mod || mod.status !== 'published' || !branch.path.startsWith(mod.ownerPath)) return { ok: false as const, message: m.err_plan_module() };
 	}
-	const units = input.audienceUnits.length || input.audiencePhones.length ? input.audienceUnits : [branch.id];
-	const audience = await resolveAudience(db, actor, units, input.audiencePhones, (path) => path === branch.path, m.err_meeting_audience());
-	if (!audience.ok) return audience;
-	return { ok: true as const, form: parsed.output, materials, audience: audience.audience, makeupExamId };
+	const committee = input.audienceCommittee === '1' ? committeeOf(db, branch.id).map((c) => c.userId) : [];
+	if (input.audienceCommittee === '1' && !committee.length) return { ok: false as const, message: m.err_meeting_no_committee() };
+	const units = input.audienceUnits.length || input.audiencePhones.length || committee.length ? input.audienceUnits : [branch.id];
+	const resolved = await resolveAudience(db, actor, units, input.audiencePhones, (path) => path === branch.path, m.err_meeting_audience());
+	if (!resolved.ok) return resolved;
+	const audience = { ...resolved.audience, people: [...new Set([...resolved.audience.people, ...committee])] };
+	return { ok: true as const, form: parsed.output, materials, audience, makeupExamId };
 }
 
 /**

@@ -810,3 +810,19 @@ export const branchMoves = sqliteTable(
 	},
 	(t) => [index('branch_moves_user_idx').on(t.userId, t.at)]
 );
+
+/** A branch's 支部委员会: who sits on it and in which post. Meetings of the committee invite them. */
+export const committeeMembers = sqliteTable(
+	'committee_members',
+	{
+		branchId: text('branch_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		post: text('post', { enum: ['secretary', 'deputy', 'organisation', 'publicity', 'discipline', 'youth', 'member'] }).notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.branchId, t.userId] })]
+);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { beijingInstant, beijingParts, repeatDates } from './meeting-form';
+import * as v from 'valibot';
+import { beijingInstant, beijingParts, meetingFormSchema, repeatDates } from './meeting-form';
 import { parseCheckinUrl, checkinUrl } from './checkin-schemas';
 
 describe('recurring meetings', () => {
@@ -11,6 +12,13 @@ describe('recurring meetings', () => {
 	it('a fifth weekday a month lacks falls on its last one', () => {
 		// 2026-10-30 is the fifth Friday of October; November has four Fridays.
 		expect(repeatDates('2026-10-30', 'monthly', 3)).toEqual(['2026-10-30', '2026-11-27', '2026-12-25']);
+	});
+
+	it('a weekly series may run a whole year (52 meetings), not longer', () => {
+		const form = { type: 'study', title: '集中学习', date: '2027-01-05', startTime: '15:00', endTime: '16:30', place: '', host: '', agenda: '', graceMin: '5', repeat: 'weekly' };
+		const year = v.safeParse(meetingFormSchema, { ...form, repeatCount: '52' });
+		expect(year.success && repeatDates(year.output.date, 'weekly', year.output.repeatCount).at(-1)).toBe('2027-12-28');
+		expect(v.safeParse(meetingFormSchema, { ...form, repeatCount: '53' }).issues?.[0].message).toBe('重复次数须为 1–52 次');
 	});
 
 	it('weekly steps seven days across a month and a year end', () => {

@@ -6,8 +6,8 @@ import { MEETING_TYPES } from './periods';
 
 /** Check-in opens this long before the start and stays open until the meeting's end. */
 export const CHECKIN_OPENS_BEFORE_MIN = 30;
-/** At most this many meetings from one recurring schedule at a time. */
-export const MAX_REPEAT = 12;
+/** At most this many meetings from one recurring schedule at a time: a year of weekly 集中学习, four years of monthly 党小组会. */
+export const MAX_REPEAT = 52;
 export const REPEATS = ['none', 'weekly', 'monthly'] as const;
 export type Repeat = (typeof REPEATS)[number];
 
@@ -77,7 +77,7 @@ export const beijingParts = (ms: number) => {
 	return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 };
 
-const FORM_FIELDS = ['branchId', 'type', 'title', 'date', 'startTime', 'endTime', 'place', 'host', 'agenda', 'graceMin', 'repeat', 'repeatCount', 'makeupExamId'] as const;
+const FORM_FIELDS = ['branchId', 'type', 'title', 'date', 'startTime', 'endTime', 'place', 'host', 'agenda', 'graceMin', 'repeat', 'repeatCount', 'makeupExamId', 'audienceCommittee'] as const;
 
 /** The meeting form as the services take it (also handed back to the form when refused). */
 export function meetingInputFromForm(form: FormData) {

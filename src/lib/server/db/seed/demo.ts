@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Db } from '../client';
 import { hashPassword } from '../../auth/password';
+import { committeeRepo } from '../../people/committee-repo';
 import { peopleRepo } from '../../people/repo';
 import { seedDemoExam, seedQuizDemo } from './quiz';
 import { seedDemoContest } from './contest';
@@ -60,7 +61,7 @@ export async function seedDemo(db: Db, now = Date.now(), uploadsDir = join(dirna
 	const adminId = await person(DEMO_LOGINS[0].name, office.id, officeGroups[0].id, { adminOf: committee.id });
 	const secretaryId = await person(DEMO_LOGINS[1].name, office.id, officeGroups[0].id, { secretaryOf: office.id });
 	await person(DEMO_LOGINS[2].name, office.id, officeGroups[0].id);
-	await person(DEMO_LOGINS[3].name, retired.id, retiredGroups[0].id, { retired: true, secretaryOf: retired.id });
+	const retiredSecretaryId = await person(DEMO_LOGINS[3].name, retired.id, retiredGroups[0].id, { retired: true, secretaryOf: retired.id });
 	for (const [i, name] of OFFICE_MEMBERS.entries()) {
 		await person(name, office.id, officeGroups[i % 2].id, { activist: i >= OFFICE_MEMBERS.length - 2 });
 	}
@@ -71,6 +72,8 @@ export async function seedDemo(db: Db, now = Date.now(), uploadsDir = join(dirna
 	await seedDemoExam(db, office.id, secretaryId, secrecyBank, now);
 	await seedDemoContest(db, office.id, secretaryId, now);
 	await seedDemoMeetings(db, office.id, secretaryId, [secretaryId, adminId], now);
+	committeeRepo(db).replace(office.id, [{ userId: secretaryId, post: 'secretary' }, { userId: adminId, post: 'organisation' }], now);
+	committeeRepo(db).replace(retired.id, [{ userId: retiredSecretaryId, post: 'secretary' }], now);
 	const modules = await seedStudyDemo(db, committee.id, adminId, now, uploadsDir);
 	await seedStudyPlans(db, office.id, office.path, secretaryId, DEMO_LOGINS.map((l) => l.phone), modules, now);
 }
