@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/client';
+import { attendanceStats } from '../src/lib/server/attendance/compliance-service';
 import { evaluationReport } from '../src/lib/server/reports/evaluation-service';
 import type { Actor } from '../src/lib/shared/roles';
 import { round } from './lib';
@@ -155,6 +156,10 @@ const timed = async () => {
 };
 const first = await timed();
 const second = await timed();
+// 三会一课 attendance statistics of the year for the whole organisation (the compliance page), asked on the year's last evening.
+const statsStart = performance.now();
+const stats = await attendanceStats(db, admin, Date.parse(`${YEAR}-12-31T20:00:00+08:00`));
+const statsSeconds = (performance.now() - statsStart) / 1000;
 const { report } = first;
 const members = report.members.length;
 console.log(
@@ -166,6 +171,8 @@ console.log(
 		branches: report.branches.length,
 		activity_rows: totalRows,
 		generate_s: round(generateSeconds, 1),
+		attendance_stats_seconds: round(statsSeconds, 2),
+		attendance_stats_meetings: stats.meetings,
 		sample: { attendance: round(report.branches[0].attendanceRate ?? 0, 3), plan_completion: round(report.branches[0].planCompletion ?? 0, 3), points_avg: report.branches[0].pointsAvg }
 	})
 );

@@ -107,10 +107,16 @@ test('check-in by camera QR and by offline scan, leave, absence, closing with �
 	await expect(screen.getByTestId('checkin-names')).toContainText('杨静');
 	await audit(b);
 
-	// The projector's own connection drops: the QR keeps rotating (made on the device), and a code it made offline is good.
+	// The projector's own connection drops: the QR keeps rotating (made on the device), even after the page
+	// is reloaded from the service worker's copy, and a code it made offline is good.
+	await waitForServiceWorker(screen);
+	await screen.reload();
+	await expect(qr).toHaveAttribute('data-url', /\/k\//);
 	await screen.context().setOffline(true);
-	const before = await qr.getAttribute('data-url');
 	await expect(screen.getByRole('status')).toContainText('本机未联网', { timeout: 10_000 });
+	await screen.reload();
+	await expect(screen.getByTestId('checkin-count')).toBeVisible();
+	const before = await qr.getAttribute('data-url');
 	await expect(qr).not.toHaveAttribute('data-url', before!, { timeout: 16_000 });
 	const madeOffline = (await qr.getAttribute('data-url'))!;
 	await shot(screen, 'screen-offline');

@@ -7,8 +7,9 @@ import type { Audience } from '../people/audience';
 import { peopleRepo } from '../people/repo';
 import type { Outcome } from '../quiz/bank-service';
 import { appSettingsRepo } from '../settings/app-repo';
+import { evaluationRepo } from '../reports/evaluation-repo';
+import { eachAttendance } from './attendance-tally';
 import { meetingRepo } from './meeting-repo';
-import { rosterOf } from './meeting-roster-service';
 import { m } from '$lib/paraglide/messages';
 import type { AttendanceStatus } from '$lib/shared/checkin/attendance';
 import { complianceOf, DEFAULT_CADENCE, MEETING_TYPES, periodOf, type Cadence, type MeetingType, type PeriodStanding } from '$lib/shared/checkin/periods';
@@ -112,33 +113,28 @@ export interface MemberAttendance {
 
 /**
  * Attendance this year over the meetings held (closed): per member and per kind of meeting, with the
- * members whose unexcused absences reach the threshold flagged.
+ * members whose unexcused absences reach the threshold flagged. Set queries over the whole subtree
+ * (attendance-tally.ts), not a roster per meeting: an organisation holds thousands of meetings a year.
  */
 export async function attendanceStats(db: Db, actor: Actor, now = Date.now()) {
 	const root = policy.managementRoot(actor);
 	if (!root) error(403, m.err_forbidden());
 	const { threshold } = await meetingRules(db);
-	const meetings = meetingRepo(db)
-		.closedUnder(root, startOfYear(now))
-		.filter((mt) => policy.manageMeeting(actor, mt.branchPath));
 	const members = new Map<string, MemberAttendance>();
-	const byType = new Map<MeetingType, { meetings: number; expected: number; came: number }>();
-	for (const meeting of meetings) {
-		const roster = await rosterOf(db, meeting);
-		const t = byType.get(meeting.type) ?? { meetings: 0, expected: 0, came: 0 };
-		t.meetings++;
-		for (const r of roster) {
-			const row = members.get(r.userId) ?? { userId: r.userId, name: r.name, branchName: meeting.branchName, expected: 0, counts: { present: 0, late: 0, excused: 0, absent: 0 }, rate: 0, flagged: false };
-			row.expected++;
-			row.counts[r.status]++;
-			members.set(r.userId, row);
-			t.expected++;
-			if (r.status === 'present' || r.status === 'late') t.came++;
-		}
+	const byType = new Map<MeetingType, { meetings: Set<string>; expected: number; came: number }>();
+	const meetings = eachAttendance(db, root, startOfYear(now), now, evaluationRepo(db).members(root), (meeting, p, status) => {
+		const row = members.get(p.id) ?? { userId: p.id, name: p.name, branchName: p.branchName, expected: 0, counts: { present: 0, late: 0, excused: 0, absent: 0 }, rate: 0, flagged: false };
+		row.expected++;
+		row.counts[status]++;
+		members.set(p.id, row);
+		const t = byType.get(meeting.type) ?? { meetings: new Set(), expected: 0, came: 0 };
+		t.meetings.add(meeting.id);
+		t.expected++;
+		if (status === 'present' || status === 'late') t.came++;
 		byType.set(meeting.type, t);
-	}
+	});
 	const rows = [...members.values()].map((r) => ({ ...r, rate: r.expected ? (r.counts.present + r.counts.late) / r.expected : 0, flagged: r.counts.absent >= threshold }));
 	rows.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.rate - b.rate || a.name.localeCompare(b.name, 'zh-CN'));
-	const types = [...byType.entries()].map(([type, t]) => ({ type, meetings: t.meetings, rate: t.expected ? t.came / t.expected : 0 }));
+	const types = [...byType.entries()].map(([type, t]) => ({ type, meetings: t.meetings.size, rate: t.expected ? t.came / t.expected : 0 }));
 	return { members: rows, types, threshold, meetings: meetings.length };
 }
