@@ -45,6 +45,9 @@ test('edit a meeting, attach a photo to its minutes, link a quiz to the 补学; 
 	// A photo of the room on the minutes.
 	await secretary.getByLabel('添加照片').setInputFiles('static/icons/icon-192.png');
 	await expect(secretary.getByTestId('meeting-photos').getByRole('img', { name: 'icon-192.png' })).toBeVisible();
+	// A file to read: the speech as a PDF.
+	await secretary.getByLabel('添加文件').setInputFiles({ name: '书记讲话.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+	await expect(secretary.getByTestId('meeting-attachments').getByRole('link', { name: '书记讲话.pdf' })).toBeVisible();
 	await secretary.getByRole('button', { name: '结束会议，生成补学' }).click();
 	await expect(secretary.getByText(/会议已于.*结束/)).toBeVisible();
 	await audit(secretary);
@@ -59,6 +62,7 @@ test('edit a meeting, attach a photo to its minutes, link a quiz to the 补学; 
 	await expect(g.getByTestId('makeup-exam')).toContainText('还没有参加');
 	await expect(g.getByRole('link', { name: '去考试' })).toBeVisible();
 	await expect(g.getByTestId('meeting-photos').getByRole('img')).toBeVisible();
+	await expect(g.getByTestId('meeting-attachments').getByRole('link', { name: '书记讲话.pdf' })).toHaveAttribute('href', /^\/files\/[0-9a-f]{64}$/);
 	await audit(g);
 
 	// No signal: "完成补学" is kept on the phone; back online, the server refuses it with the reason.

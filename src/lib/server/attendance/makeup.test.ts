@@ -8,7 +8,7 @@ import { demoActor, statusOf, withDemoDatabase } from '../test-db';
 import { judgeExam, meetingInput, sitJudgeExam } from '../test-activity';
 import { uploadFile } from '../uploads/upload-service';
 import { createMeetings, meetingFormChoices, updateMeeting } from './meeting-admin-service';
-import { addMeetingPhoto, MAX_PHOTOS, removeMeetingPhoto } from './meeting-photos-service';
+import { addMeetingFile, MAX_PHOTOS, removeMeetingFile } from './meeting-files-service';
 import { closeMeeting, minutesPage } from './meeting-roster-service';
 import { completeMakeup, makeupFor, memberMeetings } from './member-meeting-service';
 import { beijingParts } from '$lib/shared/checkin/meeting-form';
@@ -53,20 +53,32 @@ describe('minutes photos', () => {
 		const secretary = await demoActor(db, '13800000001', T0);
 		const id = await meeting(secretary);
 		const src = await uploadPhoto(secretary, png(), '会场.png');
-		expect(await addMeetingPhoto(db, secretary, id, src, T0)).toEqual({ ok: true });
-		expect(await addMeetingPhoto(db, secretary, id, src, T0)).toEqual({ ok: true });
-		expect((await minutesPage(db, secretary, id)).meeting.photos).toEqual([{ src, name: '会场.png' }]);
-		expect(await addMeetingPhoto(db, secretary, id, '/files/' + 'a'.repeat(64), T0)).toEqual({ ok: false, message: '找不到这张照片，请重新上传' });
-		expect(await addMeetingPhoto(db, secretary, id, 'https://example.com/x.png', T0)).toMatchObject({ ok: false });
+		expect(await addMeetingFile(db, secretary, id, 'photos', src, T0)).toEqual({ ok: true });
+		expect(await addMeetingFile(db, secretary, id, 'photos', src, T0)).toEqual({ ok: true });
+		expect((await minutesPage(db, secretary, id)).meeting.photos).toEqual([{ src, name: '会场.png', kind: 'image' }]);
+		expect(await addMeetingFile(db, secretary, id, 'photos', '/files/' + 'a'.repeat(64), T0)).toEqual({ ok: false, message: '找不到这张照片，请重新上传' });
+		expect(await addMeetingFile(db, secretary, id, 'photos', 'https://example.com/x.png', T0)).toMatchObject({ ok: false });
 		const otherSecretary = await demoActor(db, '13800000003', T0);
-		expect(await statusOf(addMeetingPhoto(db, otherSecretary, id, src, T0))).toBe(404);
+		expect(await statusOf(addMeetingFile(db, otherSecretary, id, 'photos', src, T0))).toBe(404);
 
 		const absent = await demoActor(db, '13800000007', T0);
 		expect(await closeMeeting(db, secretary, id, T0 + 95 * MIN)).toMatchObject({ ok: true });
-		expect(makeupFor(db, absent, id, T0 + 100 * MIN).photos).toEqual([{ src, name: '会场.png' }]);
+		expect(makeupFor(db, absent, id, T0 + 100 * MIN).photos).toEqual([{ src, name: '会场.png', kind: 'image' }]);
 
-		expect(removeMeetingPhoto(db, secretary, id, src, T0 + 100 * MIN)).toEqual({ ok: true });
+		expect(removeMeetingFile(db, secretary, id, 'photos', src, T0 + 100 * MIN)).toEqual({ ok: true });
 		expect((await minutesPage(db, secretary, id)).meeting.photos).toEqual([]);
+	});
+
+	it('files to read (a PDF speech) go with the meeting, for members before it and in the 补学; a PDF is not a photo', async () => {
+		const secretary = await demoActor(db, '13800000001', T0);
+		const id = await meeting(secretary);
+		const body = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+		const pdf = await uploadFile(db, secretary, { body: new ReadableStream({ start: (c) => (c.enqueue(body), c.close()) }), name: '书记讲话.pdf', length: body.length, accept: ['pdf'] }, T0, { dir, maxBytes: 1024 * 1024 });
+		if (!pdf.ok) throw new Error(pdf.message);
+		expect(await addMeetingFile(db, secretary, id, 'photos', pdf.file.src, T0)).toEqual({ ok: false, message: '找不到这张照片，请重新上传' });
+		expect(await addMeetingFile(db, secretary, id, 'attachments', pdf.file.src, T0)).toEqual({ ok: true });
+		const member = await demoActor(db, '13800000007', T0);
+		expect(makeupFor(db, member, id, T0 - 30 * MIN).attachments).toEqual([{ src: pdf.file.src, name: '书记讲话.pdf', kind: 'pdf' }]);
 	});
 
 	it(`stops at ${MAX_PHOTOS} pictures with a message`, async () => {
@@ -76,10 +88,10 @@ describe('minutes photos', () => {
 		for (let i = 0; i < MAX_PHOTOS; i++) {
 			// The same picture with a different trailing byte is a different file.
 			const bytes = new Uint8Array([...base, i]);
-			expect(await addMeetingPhoto(db, secretary, id, await uploadPhoto(secretary, bytes, `${i}.png`), T0)).toEqual({ ok: true });
+			expect(await addMeetingFile(db, secretary, id, 'photos', await uploadPhoto(secretary, bytes, `${i}.png`), T0)).toEqual({ ok: true });
 		}
 		const one = await uploadPhoto(secretary, new Uint8Array([...base, 99]), 'extra.png');
-		expect(await addMeetingPhoto(db, secretary, id, one, T0)).toEqual({ ok: false, message: `每次会议最多附 ${MAX_PHOTOS} 张照片` });
+		expect(await addMeetingFile(db, secretary, id, 'photos', one, T0)).toEqual({ ok: false, message: `每次会议最多附 ${MAX_PHOTOS} 张照片` });
 	});
 });
 

@@ -20,8 +20,9 @@ export interface MeetingRow {
 	graceMin: number;
 	secret: string;
 	minutes: string;
-	/** JSON MeetingPhoto[]. */
+	/** JSON MeetingFile[] (meeting-files-service). */
 	photos: string;
+	attachments: string;
 	makeupExamId: string | null;
 	seriesId: string | null;
 	closedAt: number | null;
@@ -48,9 +49,9 @@ export interface MarkRow {
 
 const MEETING_COLUMNS = `m.id, m.branch_id AS branchId, o.path AS branchPath, o.name AS branchName, m.type, m.title, m.starts_at AS startsAt,
 	m.ends_at AS endsAt, m.place, m.host, m.audience, m.agenda, m.materials, m.grace_min AS graceMin, m.secret, m.minutes,
-	m.photos, m.makeup_exam_id AS makeupExamId, m.series_id AS seriesId, m.closed_at AS closedAt`;
+	m.photos, m.attachments, m.makeup_exam_id AS makeupExamId, m.series_id AS seriesId, m.closed_at AS closedAt`;
 
-export type NewMeeting = Omit<MeetingRow, 'branchPath' | 'branchName' | 'minutes' | 'photos' | 'closedAt'> & { createdBy: string | null; now: number };
+export type NewMeeting = Omit<MeetingRow, 'branchPath' | 'branchName' | 'minutes' | 'photos' | 'attachments' | 'closedAt'> & { createdBy: string | null; now: number };
 
 export type MeetingEdit = Pick<MeetingRow, 'type' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'host' | 'audience' | 'agenda' | 'materials' | 'graceMin' | 'makeupExamId'>;
 
@@ -106,6 +107,7 @@ const statements = preparedFor((db) => {
 		setAudience: c.prepare('UPDATE meetings SET audience = ?, updated_at = ? WHERE id = ?'),
 		setMinutes: c.prepare('UPDATE meetings SET minutes = ?, updated_at = ? WHERE id = ?'),
 		setPhotos: c.prepare('UPDATE meetings SET photos = ?, updated_at = ? WHERE id = ?'),
+		setAttachments: c.prepare('UPDATE meetings SET attachments = ?, updated_at = ? WHERE id = ?'),
 		close: c.prepare('UPDATE meetings SET closed_at = ?, updated_at = ? WHERE id = ? AND closed_at IS NULL'),
 		cancellable: c.prepare<[string], { id: string }>(
 			'SELECT id FROM meetings m WHERE id = ? AND closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM meeting_checkins k WHERE k.meeting_id = m.id)'
@@ -158,7 +160,7 @@ export function meetingRepo(db: Db) {
 		update: (meetingId: string, fields: MeetingEdit, now: number) => s.update.run({ ...fields, id: meetingId, now }).changes === 1,
 		setAudience: (meetingId: string, audience: string, now: number) => void s.setAudience.run(audience, now, meetingId),
 		setMinutes: (meetingId: string, minutes: string, now: number) => void s.setMinutes.run(minutes, now, meetingId),
-		setPhotos: (meetingId: string, photos: string, now: number) => void s.setPhotos.run(photos, now, meetingId),
+		setFiles: (meetingId: string, list: 'photos' | 'attachments', json: string, now: number) => void (list === 'photos' ? s.setPhotos : s.setAttachments).run(json, now, meetingId),
 		close: (meetingId: string, now: number) => s.close.run(now, now, meetingId).changes === 1,
 		/** Take back a meeting nobody has checked into and that is not closed (so no 补学 yet), with its leaves and marks. Returns whether it went. */
 		cancel: (meetingId: string): boolean =>

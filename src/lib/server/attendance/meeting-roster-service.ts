@@ -11,7 +11,7 @@ import { renderMarkdown } from '../markdown';
 import { toXlsx } from '../xlsx';
 import { meetingToManage } from './meeting-admin-service';
 import { meetingRepo, type MeetingRow } from './meeting-repo';
-import { photosOf } from './meeting-photos-service';
+import { attachmentsOf, photosOf } from './meeting-files-service';
 import { m } from '$lib/paraglide/messages';
 import { attendanceStatus, owesMakeUp, STATUS_ORDER, type AttendanceStatus, type MarkReason } from '$lib/shared/checkin/attendance';
 import { markSchema } from '$lib/shared/checkin/checkin-schemas';
@@ -82,6 +82,7 @@ const publicMeeting = ({ secret: _secret, ...meeting }: MeetingRow) => ({
 	...meeting,
 	audience: audienceOf(meeting),
 	photos: photosOf(meeting),
+	attachments: attachmentsOf(meeting),
 	materials: JSON.parse(meeting.materials) as string[]
 });
 

@@ -9,7 +9,7 @@ import type { OpHandler } from '../sync/handlers';
 import { expectedAt } from './checkin-service';
 import { makeupBlocker, makeupReadiness } from './makeup-readiness';
 import { meetingRepo, type MeetingRow } from './meeting-repo';
-import { photosOf } from './meeting-photos-service';
+import { attachmentsOf, photosOf } from './meeting-files-service';
 import { m } from '$lib/paraglide/messages';
 import { attendanceStatus, owesMakeUp } from '$lib/shared/checkin/attendance';
 import { makeupPayloadSchema } from '$lib/shared/checkin/checkin-schemas';
@@ -99,6 +99,7 @@ export function makeupFor(db: Db, actor: Actor, meetingId: string, now = Date.no
 		agendaHtml: renderMarkdown(meeting.agenda),
 		minutesHtml: renderMarkdown(meeting.minutes),
 		photos: photosOf(meeting),
+		attachments: attachmentsOf(meeting),
 		...makeupReadiness(db, meeting, actor.userId, now),
 		status: mine?.status ?? null,
 		owes: mine?.owesMakeup ?? false,

@@ -646,6 +646,8 @@ export const meetings = sqliteTable(
 		minutes: text('minutes').notNull().default(''),
 		/** JSON: { src, name }[] of pictures taken at the meeting, attached to the minutes. */
 		photos: text('photos').notNull().default('[]'),
+		/** JSON: { src, name, kind }[] of files to read before the meeting (a speech as PDF, a recording…). */
+		attachments: text('attachments').notNull().default('[]'),
 		/** An exam absentees must pass as part of their 补学 (optional). */
 		makeupExamId: text('makeup_exam_id').references((): AnySQLiteColumn => exams.id),
 		/** Meetings made together by one recurring schedule share this id. */

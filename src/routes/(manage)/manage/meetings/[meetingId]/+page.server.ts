@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { admitPerson, cancelMeeting, closeMeeting, decideLeave, markAttendance, meetingDetail, saveMinutes } from '$lib/server/attendance/meeting-roster-service';
-import { addMeetingPhoto, removeMeetingPhoto } from '$lib/server/attendance/meeting-photos-service';
+import { addMeetingFile, removeMeetingFile } from '$lib/server/attendance/meeting-files-service';
 import { moduleTitles } from '$lib/server/study/module-service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,11 +24,12 @@ export const actions: Actions = {
 		return answer(await decideLeave(locals.db, locals.actor!, params.meetingId, text(form, 'userId'), form.get('decision') === 'approve'), 'leave');
 	},
 	minutes: async ({ locals, params, request }) => answer(await saveMinutes(locals.db, locals.actor!, params.meetingId, text(await request.formData(), 'minutes')), 'minutes'),
-	photo: async ({ locals, params, request }) => {
+	file: async ({ locals, params, request }) => {
 		const form = await request.formData();
 		const src = text(form, 'src');
-		const r = form.get('remove') ? removeMeetingPhoto(locals.db, locals.actor!, params.meetingId, src) : await addMeetingPhoto(locals.db, locals.actor!, params.meetingId, src);
-		return answer(r, 'photo');
+		const list = text(form, 'list') === 'attachments' ? 'attachments' : 'photos';
+		const r = form.get('remove') ? removeMeetingFile(locals.db, locals.actor!, params.meetingId, list, src) : await addMeetingFile(locals.db, locals.actor!, params.meetingId, list, src);
+		return answer(r, 'file');
 	},
 	close: async ({ locals, params }) => answer(await closeMeeting(locals.db, locals.actor!, params.meetingId), 'close'),
 	cancel: async ({ locals, params }) => {
