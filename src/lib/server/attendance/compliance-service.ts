@@ -121,20 +121,30 @@ export async function attendanceStats(db: Db, actor: Actor, now = Date.now()) {
 	if (!root) error(403, m.err_forbidden());
 	const { threshold } = await meetingRules(db);
 	const members = new Map<string, MemberAttendance>();
-	const byType = new Map<MeetingType, { meetings: Set<string>; expected: number; came: number }>();
+	// Per kind of meeting and per Beijing month: meetings held, people expected, people who came.
+	type Tally = { meetings: Set<string>; expected: number; came: number };
+	const byType = new Map<MeetingType, Tally>();
+	const byMonth = new Map<string, Tally>();
+	const count = <K>(map: Map<K, Tally>, key: K, meetingId: string, came: boolean) => {
+		const t = map.get(key) ?? { meetings: new Set(), expected: 0, came: 0 };
+		t.meetings.add(meetingId);
+		t.expected++;
+		if (came) t.came++;
+		map.set(key, t);
+	};
 	const meetings = eachAttendance(db, root, startOfYear(now), now, evaluationRepo(db).members(root), (meeting, p, status) => {
 		const row = members.get(p.id) ?? { userId: p.id, name: p.name, branchName: p.branchName, expected: 0, counts: { present: 0, late: 0, excused: 0, absent: 0 }, rate: 0, flagged: false };
 		row.expected++;
 		row.counts[status]++;
 		members.set(p.id, row);
-		const t = byType.get(meeting.type) ?? { meetings: new Set(), expected: 0, came: 0 };
-		t.meetings.add(meeting.id);
-		t.expected++;
-		if (status === 'present' || status === 'late') t.came++;
-		byType.set(meeting.type, t);
+		const came = status === 'present' || status === 'late';
+		count(byType, meeting.type, meeting.id, came);
+		count(byMonth, periodOf(meeting.startsAt, 'month').key, meeting.id, came);
 	});
 	const rows = [...members.values()].map((r) => ({ ...r, rate: r.expected ? (r.counts.present + r.counts.late) / r.expected : 0, flagged: r.counts.absent >= threshold }));
 	rows.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.rate - b.rate || a.name.localeCompare(b.name, 'zh-CN'));
-	const types = [...byType.entries()].map(([type, t]) => ({ type, meetings: t.meetings.size, rate: t.expected ? t.came / t.expected : 0 }));
-	return { members: rows, types, threshold, meetings: meetings.length };
+	const figures = <K>([key, t]: [K, Tally]) => ({ key, meetings: t.meetings.size, rate: t.came / t.expected });
+	const types = [...byType.entries()].map(figures).map(({ key, ...t }) => ({ type: key, ...t }));
+	const months = [...byMonth.entries()].map(figures).sort((a, b) => a.key.localeCompare(b.key));
+	return { members: rows, types, months, threshold, meetings: meetings.length };
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { demoActor, withDemoDatabase } from '../test-db';
 import type { Db } from '../db/client';
 import { attendanceStats, complianceReport, setMeetingRules } from './compliance-service';
+import { periodOf } from '$lib/shared/checkin/periods';
 import { createMeetings } from './meeting-admin-service';
 import { closeMeeting } from './meeting-roster-service';
 
@@ -69,6 +70,13 @@ describe('三会一课 compliance', () => {
 		expect(of('孙晓燕')).toMatchObject({ expected: 1, counts: { absent: 1 }, flagged: false, rate: 0 });
 		expect(of('马俊').counts.excused).toBe(1);
 		expect(of('徐涛').counts.late).toBe(1);
+		// Per Beijing month: the meetings held that month and the share of the expected who came.
+		const held = db.$client.prepare('SELECT starts_at AS at FROM meetings WHERE closed_at IS NOT NULL').all() as { at: number }[];
+		expect(stats.months.map((x) => x.key)).toEqual([...new Set(held.map((h) => periodOf(h.at, 'month').key))].sort());
+		expect(stats.months.reduce((n, x) => n + x.meetings, 0)).toBe(stats.meetings);
+		const came = stats.members.reduce((n, r) => n + r.counts.present + r.counts.late, 0);
+		const expected = stats.members.reduce((n, r) => n + r.expected, 0);
+		expect(stats.months.length === 1 ? stats.months[0].rate : null).toBeCloseTo(came / expected);
 
 		expect(await setMeetingRules(db, admin, { cadence: { assembly: 'quarter', committee: 'none' }, threshold: '1' }, T0)).toEqual({ ok: true });
 		stats = await attendanceStats(db, secretary, T0);
