@@ -7,29 +7,24 @@ import { examRepo, type ExamRow } from '../quiz/exam-repo';
  * 补学 may sit it; and only one that shows results on hand-in, so the 补学 page telling "passed" never
  * gives away a result the exam holds back.
  */
-async function coversBranch(db: Db, exam: ExamRow, branchPath: string): Promise<boolean> {
-	if (exam.status !== 'published' || exam.showResults !== 'on_submit') return false;
+async function audiencePaths(db: Db, exam: ExamRow): Promise<string[] | null> {
+	if (exam.status !== 'published' || exam.showResults !== 'on_submit') return null;
 	const units = (JSON.parse(exam.audience) as { units: string[] }).units;
-	const paths = await examRepo(db).unitPaths(units);
-	return [...paths.values()].some((p) => branchPath.startsWith(p));
+	return [...(await examRepo(db).unitPaths(units)).values()];
 }
+const covers = (paths: string[] | null, branchPath: string) => !!paths?.some((p) => branchPath.startsWith(p));
 
 /** For each branch, the exams its meetings may link. */
 export async function makeupExamChoices(db: Db, branches: { id: string; path: string }[], now: number) {
-	const open = await examRepo(db).published(now);
-	const byBranch = new Map<string, string[]>();
-	for (const b of branches) {
-		const ids: string[] = [];
-		for (const exam of open) if (await coversBranch(db, exam, b.path)) ids.push(exam.id);
-		byBranch.set(b.id, ids);
-	}
+	const open = await Promise.all((await examRepo(db).published(now)).map(async (exam) => ({ exam, paths: await audiencePaths(db, exam) })));
+	const byBranch = new Map(branches.map((b) => [b.id, open.filter((e) => covers(e.paths, b.path)).map((e) => e.exam.id)]));
 	const used = new Set([...byBranch.values()].flat());
-	return { byBranch, exams: open.filter((e) => used.has(e.id)).map((e) => ({ id: e.id, title: e.title, closesAt: e.closesAt })) };
+	return { byBranch, exams: open.filter((e) => used.has(e.exam.id)).map(({ exam }) => ({ id: exam.id, title: exam.title, closesAt: exam.closesAt })) };
 }
 
 /** Whether the meeting form's exam may be linked (an empty choice is always fine). */
 export async function linkableExam(db: Db, examId: string, branchPath: string, now: number): Promise<boolean> {
 	if (!examId) return true;
 	const exam = await examRepo(db).byId(examId);
-	return !!exam && exam.closesAt > now && (await coversBranch(db, exam, branchPath));
+	return !!exam && exam.closesAt > now && covers(await audiencePaths(db, exam), branchPath);
 }
