@@ -41,6 +41,7 @@ test('edit a meeting, attach a photo to its minutes, link a quiz to the 补学; 
 	await secretary.getByRole('button', { name: '保存修改' }).click();
 	await expect(secretary.getByRole('status').filter({ hasText: '已保存修改' })).toBeVisible();
 	await expect(secretary.getByText(/二楼党员活动室/).first()).toBeVisible();
+	await expect(secretary.getByText(`补学测验：${EXAM}`)).toBeVisible();
 
 	// A photo of the room on the minutes.
 	await secretary.getByLabel('添加照片').setInputFiles('static/icons/icon-192.png');
@@ -48,6 +49,7 @@ test('edit a meeting, attach a photo to its minutes, link a quiz to the 补学; 
 	// A file to read: the speech as a PDF.
 	await secretary.getByLabel('添加文件').setInputFiles({ name: '书记讲话.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
 	await expect(secretary.getByTestId('meeting-attachments').getByRole('link', { name: '书记讲话.pdf' })).toBeVisible();
+	await screenshot(secretary, 'meeting-files');
 	await secretary.getByRole('button', { name: '结束会议，生成补学' }).click();
 	await expect(secretary.getByText(/会议已于.*结束/)).toBeVisible();
 	await audit(secretary);

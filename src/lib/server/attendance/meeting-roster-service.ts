@@ -7,6 +7,7 @@ import { audienceMembers, type Audience } from '../people/audience';
 import { peopleRepo } from '../people/repo';
 import { findPersonByPhone } from '../people/service';
 import type { Outcome } from '../quiz/bank-service';
+import { examRepo } from '../quiz/exam-repo';
 import { renderMarkdown } from '../markdown';
 import { toXlsx } from '../xlsx';
 import { meetingToManage } from './meeting-admin-service';
@@ -86,11 +87,12 @@ const publicMeeting = ({ secret: _secret, ...meeting }: MeetingRow) => ({
 	materials: JSON.parse(meeting.materials) as string[]
 });
 
-/** The secretary's page of one meeting: its facts, everyone's status and the leave requests waiting. */
+/** The secretary's page of one meeting: its facts, everyone's status, the leave requests waiting and the 补学 quiz's title. */
 export async function meetingDetail(db: Db, actor: Actor, meetingId: string) {
 	const meeting = meetingToManage(db, actor, meetingId);
 	const roster = await rosterOf(db, meeting);
-	return { meeting: publicMeeting(meeting), roster, counts: countByStatus(roster) };
+	const exam = meeting.makeupExamId ? await examRepo(db).byId(meeting.makeupExamId) : undefined;
+	return { meeting: publicMeeting(meeting), roster, counts: countByStatus(roster), makeupExam: exam?.title ?? null };
 }
 
 /** The projector's check-in screen: the meeting with its secret (its hosts only) and who is in so far. */
