@@ -41,9 +41,16 @@ const assets = new StaleWhileRevalidate({
 	plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 })]
 });
 
-// Study modules the member downloaded (client/study/downloads.ts): kept until removed, never expired.
-const STUDY_CACHE = 'xianfeng-pages-study';
-const fromDownloads = async ({ request }: { request: Request }) => (await (await caches.open(STUDY_CACHE)).match(request.url, { ignoreVary: true })) ?? undefined;
+// Study modules the member downloaded (client/study/downloads.ts), kept until removed, and the meeting
+// pages the 签到 tab keeps (client/checkin/meeting-pages.ts), refreshed each time it loads online.
+const KEPT_CACHES = ['xianfeng-pages-study', 'xianfeng-pages-meetings'];
+const fromDownloads = async ({ request }: { request: Request }) => {
+	for (const name of KEPT_CACHES) {
+		const kept = await (await caches.open(name)).match(request.url, { ignoreVary: true });
+		if (kept) return kept;
+	}
+	return undefined;
+};
 
 // Pages: the network first (fresh data), the last good copy when offline, then a downloaded copy. Only
 // real 200 pages are kept, never redirects or errors. Cache names start with `xianfeng-pages` so logout can wipe them.

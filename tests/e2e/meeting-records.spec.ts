@@ -57,21 +57,28 @@ test('edit a meeting, attach a photo to its minutes, link a quiz to the 补学; 
 	await expect(secretary.getByTestId('minutes-page').getByRole('img', { name: 'icon-192.png' })).toBeVisible();
 	await screenshot(secretary, 'meeting-minutes-photos');
 
-	// G missed it: the 补学 page shows the photo and the quiz still to pass.
+	// G missed it. The 签到 tab, opened online, keeps the 补学 page (with its photo) for later.
 	const g = await (await browser.newContext()).newPage();
-	await signIn(g, G, undefined, `/checkin/makeup/${meetingId}`);
+	await signIn(g, G, undefined, '/checkin');
+	await waitForServiceWorker(g);
+	await g.reload();
+	await expect(g.getByTestId(`makeup-${meetingId}`)).toBeVisible();
+	await audit(g);
+	const kept = () => g.evaluate(async () => (await (await caches.open('xianfeng-pages-meetings')).keys()).map((r) => new URL(r.url).pathname));
+	await expect.poll(kept).toEqual(expect.arrayContaining([`/checkin/makeup/${meetingId}`, expect.stringMatching(/^\/files\//)]));
+
+	// No signal: the 补学 page opens from the kept copy, photo, files and quiz included.
+	await g.context().setOffline(true);
+	await g.getByTestId(`makeup-${meetingId}`).click();
 	await expect(g.getByTestId('makeup-exam')).toContainText(EXAM);
 	await expect(g.getByTestId('makeup-exam')).toContainText('还没有参加');
 	await expect(g.getByRole('link', { name: '去考试' })).toBeVisible();
-	await expect(g.getByTestId('meeting-photos').getByRole('img')).toBeVisible();
 	await expect(g.getByTestId('meeting-attachments').getByRole('link', { name: '书记讲话.pdf' })).toHaveAttribute('href', /^\/files\/[0-9a-f]{64}$/);
-	await audit(g);
+	const photo = g.getByTestId('meeting-photos').getByRole('img');
+	await expect(photo).toBeVisible();
+	await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
-	// No signal: "完成补学" is kept on the phone; back online, the server refuses it with the reason.
-	await waitForServiceWorker(g);
-	await g.reload();
-	await g.context().setOffline(true);
-	await g.reload();
+	// "完成补学" is kept on the phone; back online, the server refuses it with the reason.
 	await g.getByRole('button', { name: /完成补学/ }).click();
 	await expect(g.getByTestId('makeup-waiting')).toBeVisible();
 	await screenshot(g, 'makeup-offline', { elder: true });
