@@ -11,7 +11,9 @@ const config = {
 		serviceWorker: { register: false },
 		// Only /offline is prerendered (the service worker's fallback); it links to pages that need a session.
 		prerender: { crawl: false, entries: ['/offline'] },
-		version: { name: process.env.npm_package_version ?? '0.0.0' }
+		version: { name: process.env.npm_package_version ?? '0.0.0' },
+		// Benchmarks and browser journeys are type-checked with the app (a changed repository type must not break them unseen).
+		typescript: { config: (c) => ({ ...c, include: [...c.include, '../bench/**/*.ts', '../tests/**/*.ts'] }) }
 	}
 };
 

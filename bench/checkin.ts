@@ -29,7 +29,7 @@ async function setUp(dbPath: string, n: number) {
 		const now = Date.now();
 		const meeting = { id: uuidv7(now), secret: randomBytes(24).toString('base64url') };
 		meetingRepo(db).insertMany([
-			{ ...meeting, branchId: office.id, type: 'assembly', title: '基准测试：支部党员大会', startsAt: now, endsAt: now + 3600_000, place: '', host: '', audience: JSON.stringify({ units: [office.id], people: [] }), agenda: '', materials: '[]', graceMin: 5, seriesId: null, createdBy: null, now }
+			{ ...meeting, branchId: office.id, type: 'assembly', title: '基准测试：支部党员大会', startsAt: now, endsAt: now + 3600_000, place: '', host: '', audience: JSON.stringify({ units: [office.id], people: [] }), agenda: '', materials: '[]', graceMin: 5, makeupExamId: null, seriesId: null, createdBy: null, now }
 		]);
 		const cookies: string[] = [];
 		for (let i = 0; i < n; i++) {

@@ -14,7 +14,7 @@ import { closeDatabase, openDatabase } from '../src/lib/server/db/client';
 import { createSession } from '../src/lib/server/auth/session';
 import { peopleRepo } from '../src/lib/server/people/repo';
 import { uuidv7 } from '../src/lib/shared/id';
-import { seededRandom } from '../src/lib/shared/quiz/shuffle';
+import { hashString, seededRandom } from '../src/lib/shared/quiz/shuffle';
 import { PROGRESS_KIND } from '../src/lib/shared/study/plan-schemas';
 import { percentile, postJson, round, startBuiltServer } from './lib';
 
@@ -67,7 +67,7 @@ async function main() {
 	try {
 		const { members, lessonId } = await setUp(server.dbPath);
 		const headers = (cookie: string) => ({ cookie, origin: server.baseUrl, 'sec-fetch-site': 'same-origin' });
-		const random = seededRandom('bench:progress');
+		const random = seededRandom(hashString('bench:progress'));
 		const readingStart = Date.now() - ROUNDS * SPAN_MS;
 		const latencies: number[] = [];
 		const statuses = { applied: 0, duplicate: 0, rejected: 0, failed: 0 };
