@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { audit, DEMO, signIn, waitForServiceWorker, screenshot } from './helpers';
+import { audit, beijingNow, DEMO, signIn, waitForServiceWorker, screenshot } from './helpers';
 
 // The issue's journey: a secretary opens the check-in screen; member A opens the QR with the phone's own
 // camera (not yet signed in) and is present; member B scans with the app while offline and is present
@@ -19,12 +19,6 @@ const F = '13800000009'; // 吴敏
 
 /** With SCREENSHOTS=1 (npm run screenshots) the journey photographs each screen, phones in 关怀模式 too. */
 const shot = (page: Page, name: string, elder = false) => screenshot(page, `checkin-${name}`, { elder });
-
-/** Beijing date and HH:MM now, as the meeting form takes them. */
-function beijingNow() {
-	const iso = new Date(Date.now() + 8 * 3600_000).toISOString();
-	return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
-}
 
 /** A token of this meeting from an older slot, made from its secret in the server's database: a photo of the screen kept for later. */
 function oldToken(meetingId: string, slotsBack: number) {

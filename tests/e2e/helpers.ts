@@ -57,3 +57,9 @@ export async function screenshot(page: Page, name: string, { elder = false, full
 	await page.screenshot({ path: `test-results/screens/${name}-elder.png`, fullPage });
 	await page.evaluate(() => document.documentElement.classList.remove('elder'));
 }
+
+/** Beijing date and HH:MM now, as the meeting form takes them. */
+export function beijingNow() {
+	const iso = new Date(Date.now() + 8 * 3600_000).toISOString();
+	return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}

@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { audit, DEMO, screenshot, signIn, waitForServiceWorker } from './helpers';
+import { audit, beijingNow, DEMO, screenshot, signIn, waitForServiceWorker } from './helpers';
 
 // What the check-in journey leaves out: editing an arranged meeting, photos on the minutes, a quiz
 // linked to the 补学, and a 补学 confirmed with no signal that the server judges when it arrives.
 
 const G = '13800000010'; // 徐涛, 机关第一党支部
 const EXAM = '2026年第四季度保密知识测试'; // the demo exam: open for the branch, results on hand-in
-
-function beijingNow() {
-	const iso = new Date(Date.now() + 8 * 3600_000).toISOString();
-	return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
-}
 
 test('edit a meeting, attach a photo to its minutes, link a quiz to the 补学; a 补学 confirmed offline is judged on arrival', async ({ browser }) => {
 	test.skip(beijingNow().time > '22:30', 'the meeting must fit in one Beijing day');

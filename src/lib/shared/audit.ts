@@ -25,6 +25,7 @@ const ACTIONS = {
 	'meeting.close': m.audit_meeting_close,
 	'meeting.cancel': m.audit_meeting_cancel,
 	'meeting.edit': m.audit_meeting_edit,
+	'meeting.files': m.audit_meeting_files,
 	'people.committee': m.audit_people_committee,
 	'meeting.mark': m.audit_meeting_mark,
 	'meeting.admit': m.audit_meeting_admit,

@@ -44,7 +44,7 @@ export async function addMeetingFile(db: Db, actor: Actor, meetingId: string, li
 	if (files.some((p) => p.src === src)) return { ok: true };
 	if (files.length >= rule.max) return { ok: false, message: list === 'photos' ? m.err_photo_many({ max: rule.max }) : m.err_attachment_many({ max: rule.max }) };
 	meetingRepo(db).setFiles(meetingId, list, JSON.stringify([...files, { src, name: file.name, kind: file.kind }]), now);
-	recordAudit(db, actor, 'meeting.minutes', { targetId: meetingId, summary: `${meeting.title} · ${file.name}`, unitPath: meeting.branchPath }, now);
+	recordAudit(db, actor, 'meeting.files', { targetId: meetingId, summary: `${meeting.title} · ${file.name}`, unitPath: meeting.branchPath }, now);
 	return { ok: true };
 }
 
@@ -54,6 +54,6 @@ export function removeMeetingFile(db: Db, actor: Actor, meetingId: string, list:
 	const files = parse(meeting[list]);
 	if (!files.some((p) => p.src === src)) return { ok: false, message: m.err_photo_missing() };
 	meetingRepo(db).setFiles(meetingId, list, JSON.stringify(files.filter((p) => p.src !== src)), now);
-	recordAudit(db, actor, 'meeting.minutes', { targetId: meetingId, summary: meeting.title, unitPath: meeting.branchPath }, now);
+	recordAudit(db, actor, 'meeting.files', { targetId: meetingId, summary: meeting.title, unitPath: meeting.branchPath }, now);
 	return { ok: true };
 }
