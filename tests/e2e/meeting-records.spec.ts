@@ -102,3 +102,34 @@ test('the branch committee is kept once and a new 支委会 invites it', async (
 	await expect(audience.getByRole('checkbox', { name: '支委会成员（3 人）' })).toBeChecked();
 	await expect(audience.getByRole('checkbox', { name: '机关第一党支部', exact: true })).not.toBeChecked();
 });
+
+test('a monthly series is changed and called off together from one of its meetings', async ({ browser }) => {
+	const secretary = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false })).newPage();
+	await signIn(secretary, DEMO.secretary, undefined, '/manage/meetings/new');
+	const next = new Date(Date.now() + 8 * 3600_000 + 40 * 24 * 3600_000).toISOString().slice(0, 10);
+	await secretary.getByLabel('会议类型').selectOption({ label: '集中学习' });
+	await secretary.getByLabel('会议名称').fill('集中学习（系列演练）');
+	await secretary.getByLabel('日期').fill(next);
+	await secretary.getByLabel('重复', { exact: true }).selectOption('monthly');
+	await secretary.getByLabel('共几次').fill('3');
+	await secretary.getByRole('group', { name: '参会人员' }).getByRole('checkbox', { checked: true }).uncheck();
+	await secretary.getByLabel('另加人员（手机号，每行一个）').fill('13800000011');
+	await secretary.getByRole('button', { name: '安排', exact: true }).click();
+	const series = secretary.getByRole('link', { name: /集中学习（系列演练）/ });
+	await expect(series).toHaveCount(3);
+
+	await series.first().click();
+	await secretary.getByRole('link', { name: '修改会议' }).click();
+	await secretary.getByLabel('地点').fill('五楼学习室');
+	await secretary.getByLabel('同时修改这个系列以后的 2 次会议（各自日期不变）').check();
+	await secretary.getByRole('button', { name: '保存修改' }).click();
+	await secretary.goto('/manage/meetings');
+	await expect(series.filter({ hasText: '五楼学习室' })).toHaveCount(3);
+
+	await series.first().click();
+	secretary.once('dialog', (d) => d.accept());
+	await secretary.getByLabel('连同这个系列以后的 2 次会议一起撤销').check();
+	await secretary.getByRole('button', { name: '撤销这次会议' }).click();
+	await expect(secretary.getByRole('status')).toContainText('已撤销 3 次会议');
+	await expect(series).toHaveCount(0);
+});

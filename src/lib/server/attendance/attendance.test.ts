@@ -76,7 +76,7 @@ describe('setting up meetings', () => {
 		const member = await demoActor(db, '13800000004', T0);
 		const notices = () => db.$client.prepare('SELECT body FROM notices WHERE user_id = ? ORDER BY created_at').all(member.userId) as { body: string }[];
 		const before = notices().length;
-		expect(await updateMeeting(db, secretary, id, form({ title: '十一月支部党员大会（改期）', startTime: '14:00', endTime: '15:30', place: '党员活动室', repeat: 'monthly', repeatCount: '5' }), T0 - 30 * MIN)).toEqual({ ok: true });
+		expect(await updateMeeting(db, secretary, id, form({ title: '十一月支部党员大会（改期）', startTime: '14:00', endTime: '15:30', place: '党员活动室', repeat: 'monthly', repeatCount: '5' }), T0 - 30 * MIN)).toEqual({ ok: true, changed: 1 });
 		const moved = meetingRepo(db).byId(id)!;
 		expect(beijingParts(moved.startsAt)).toEqual({ date: beijingParts(T0).date, time: '14:00' });
 		expect([moved.title, moved.place, moved.seriesId]).toEqual(['十一月支部党员大会（改期）', '党员活动室', null]);
@@ -86,13 +86,37 @@ describe('setting up meetings', () => {
 		expect(meetingRepo(db).byId(id)!.title).toBe('十一月支部党员大会（改期）');
 		// Someone checks in: the agenda may still change, the time may not.
 		meetingRepo(db).addCheckin(id, member.userId, moved.startsAt, 'qr', moved.startsAt);
-		expect(await updateMeeting(db, secretary, id, form({ title: '十一月支部党员大会（改期）', startTime: '14:00', endTime: '15:30', place: '党员活动室', agenda: '学习党章第三章' }), moved.startsAt + MIN)).toEqual({ ok: true });
+		expect(await updateMeeting(db, secretary, id, form({ title: '十一月支部党员大会（改期）', startTime: '14:00', endTime: '15:30', place: '党员活动室', agenda: '学习党章第三章' }), moved.startsAt + MIN)).toEqual({ ok: true, changed: 1 });
 		expect(await updateMeeting(db, secretary, id, form({ startTime: '16:00', endTime: '17:00' }), moved.startsAt + MIN)).toEqual({ ok: false, message: '已经有人签到，不能再改日期和时间' });
 		expect(notices().length).toBe(before + 1);
 		// Another branch's secretary cannot; nobody can once it is closed.
 		expect(await status(updateMeeting(db, await demoActor(db, '13800000003', T0), id, form(), T0))).toBe(404);
 		expect(await closeMeeting(db, secretary, id, moved.startsAt + 60 * MIN)).toMatchObject({ ok: true });
 		expect(await updateMeeting(db, secretary, id, form(), moved.startsAt + 61 * MIN)).toMatchObject({ ok: false, message: /已结束/ });
+	});
+
+	it('a whole series changes or goes at once: later meetings keep their dates, those already checked into stay as they are', async () => {
+		const secretary = await demoActor(db, '13800000001', T0);
+		const r = await createMeetings(db, secretary, form({ type: 'group', title: '党小组会', date: '2026-12-11', repeat: 'monthly', repeatCount: '4' }), T0);
+		const ids = (r as { ids: string[] }).ids;
+		const member = await demoActor(db, '13800000004', T0);
+		// Someone has already checked into the third (as if it were under way): it is left alone.
+		const third = meetingRepo(db).byId(ids[2])!;
+		meetingRepo(db).addCheckin(ids[2], member.userId, third.startsAt, 'qr', third.startsAt);
+
+		expect(await updateMeeting(db, secretary, ids[0], form({ type: 'group', title: '党小组会（改在下午）', date: '2026-12-11', startTime: '15:00', endTime: '16:00', place: '二楼' }), T0, { series: true })).toEqual({ ok: true, changed: 3 });
+		const rows = ids.map((id) => meetingRepo(db).byId(id)!);
+		expect(rows.map((x) => [beijingParts(x.startsAt).date, beijingParts(x.startsAt).time, x.place])).toEqual([
+			['2026-12-11', '15:00', '二楼'],
+			['2027-01-08', '15:00', '二楼'],
+			['2027-02-12', '10:00', '三楼会议室'],
+			['2027-03-12', '15:00', '二楼']
+		]);
+		const told = db.$client.prepare('SELECT body FROM notices WHERE user_id = ? ORDER BY created_at DESC').get(member.userId) as { body: string };
+		expect(told.body).toMatch(/《党小组会（改在下午）》等 3 次会议有变动/);
+
+		expect(await cancelMeeting(db, secretary, ids[1], T0, { series: true })).toEqual({ ok: true, cancelled: 2 });
+		expect(ids.map((id) => meetingRepo(db).byId(id) !== undefined)).toEqual([true, false, true, false]);
 	});
 
 	it('is the branch’s own: the other branch’s secretary and members cannot see or manage it', async () => {
@@ -206,7 +230,7 @@ describe('leave, marks, closing and 补学', () => {
 		expect(await pushOps(db, c, { ops: [leave] }, T0 - 29 * MIN)).toMatchObject({ results: [{ status: 'applied' }] });
 		expect(await status(cancelMeeting(db, c, id, T0 - 20 * MIN))).toBe(404);
 
-		expect(await cancelMeeting(db, secretary, id, T0 - 20 * MIN)).toEqual({ ok: true });
+		expect(await cancelMeeting(db, secretary, id, T0 - 20 * MIN)).toEqual({ ok: true, cancelled: 1 });
 		expect(meetingRepo(db).byId(id)).toBeUndefined();
 		expect(managedMeetings(db, secretary).map((x) => x.id)).not.toContain(id);
 		expect(memberMeetings(db, a, T0).today.map((x) => x.id)).not.toContain(id);

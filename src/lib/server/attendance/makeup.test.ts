@@ -145,7 +145,7 @@ describe('补学 with a quiz', () => {
 		const examId = await judgeExam(db, secretary, T0 - 30 * MIN);
 		const closesAt = (db.$client.prepare('SELECT closes_at AS c FROM exams WHERE id = ?').get(examId) as { c: number }).c;
 		const id = await meeting(secretary, { date: beijingParts(closesAt + 24 * 60 * MIN).date, makeupExamId: examId });
-		expect(await updateMeeting(db, secretary, id, form({ date: beijingParts(closesAt + 24 * 60 * MIN).date, makeupExamId: examId, place: '二楼' }), closesAt + MIN)).toEqual({ ok: true });
+		expect(await updateMeeting(db, secretary, id, form({ date: beijingParts(closesAt + 24 * 60 * MIN).date, makeupExamId: examId, place: '二楼' }), closesAt + MIN)).toEqual({ ok: true, changed: 1 });
 	});
 });
 

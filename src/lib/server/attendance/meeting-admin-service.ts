@@ -127,6 +127,7 @@ export async function meetingToEdit(db: Db, actor: Actor, meetingId: string) {
 		id: meeting.id,
 		branchId: meeting.branchId,
 		checkedIn: meetingRepo(db).checkins(meeting.id).length > 0,
+		laterInSeries: laterInSeries(db, meeting).length,
 		values: {
 			branchId: meeting.branchId,
 			type: meeting.type,
@@ -149,9 +150,10 @@ export async function meetingToEdit(db: Db, actor: Actor, meetingId: string) {
 /**
  * Change an arranged meeting before it is closed: the same rules as arranging one. Once someone has
  * checked in its day and times stay (a status already given would change under them). Everyone expected
- * before or after is told when the time or place moves.
+ * before or after is told when the time or place moves. With `series`, the later meetings of its series
+ * that nobody has checked into take the same changes, each on its own date.
  */
-export async function updateMeeting(db: Db, actor: Actor, meetingId: string, input: MeetingInput, now = Date.now()): Promise<Outcome<object>> {
+export async function updateMeeting(db: Db, actor: Actor, meetingId: string, input: MeetingInput, now = Date.now(), { series = false } = {}): Promise<Outcome<{ changed: number }>> {
 	const meeting = meetingToManage(db, actor, meetingId);
 	if (meeting.closedAt !== null) return { ok: false, message: m.err_meeting_closed() };
 	const checked = await checkMeetingForm(db, actor, { ...input, repeat: 'none', repeatCount: '1' }, { id: meeting.branchId, path: meeting.branchPath }, now, meeting.makeupExamId);
@@ -163,12 +165,31 @@ export async function updateMeeting(db: Db, actor: Actor, meetingId: string, inp
 	const repo = meetingRepo(db);
 	if (moved && repo.checkins(meetingId).length) return { ok: false, message: m.err_meeting_move_checked_in() };
 	const before = await audienceMembers(db, JSON.parse(meeting.audience));
-	repo.update(meetingId, { type: f.type, title: f.title, startsAt, endsAt, place: f.place, host: f.host, audience: JSON.stringify(audience), agenda: f.agenda, materials: JSON.stringify(materials), graceMin: f.graceMin, makeupExamId }, now);
-	recordAudit(db, actor, 'meeting.edit', { targetId: meetingId, summary: f.title, unitPath: meeting.branchPath }, now);
-	if (moved || f.place !== meeting.place) {
+	const fields = { type: f.type, title: f.title, place: f.place, host: f.host, audience: JSON.stringify(audience), agenda: f.agenda, materials: JSON.stringify(materials), graceMin: f.graceMin, makeupExamId };
+	const later = series ? laterInSeries(db, meeting) : [];
+	db.$client.transaction(() => {
+		repo.update(meetingId, { ...fields, startsAt, endsAt }, now);
+		for (const mt of later) {
+			const date = beijingParts(mt.startsAt).date;
+			repo.update(mt.id, { ...fields, startsAt: beijingInstant(date, f.startTime), endsAt: beijingInstant(date, f.endTime) }, now);
+		}
+	})();
+	recordAudit(db, actor, 'meeting.edit', { targetId: meetingId, summary: later.length ? m.audit_series_summary({ title: f.title, count: later.length + 1 }) : f.title, unitPath: meeting.branchPath }, now);
+	const laterMoved = later.some((mt) => beijingParts(mt.startsAt).time !== f.startTime || mt.place !== f.place);
+	if (moved || f.place !== meeting.place || laterMoved) {
 		const after = await audienceMembers(db, audience);
 		const told = [...new Set([...before, ...after].map((p) => p.id))];
-		await sendNotices(db, actor, told, m.meeting_moved_notice({ title: f.title, at: dateTime(startsAt), place: f.place || '—' }), '/checkin', now);
+		const body = later.length
+			? m.meeting_series_moved_notice({ title: f.title, count: later.length + 1, at: dateTime(startsAt), place: f.place || '—' })
+			: m.meeting_moved_notice({ title: f.title, at: dateTime(startsAt), place: f.place || '—' });
+		await sendNotices(db, actor, told, body, '/checkin', now);
 	}
-	return { ok: true };
+	return { ok: true, changed: later.length + 1 };
+}
+
+/** The meetings of the same series after this one that may still change: not closed, nobody checked in. */
+export function laterInSeries(db: Db, meeting: Pick<MeetingRow, 'seriesId' | 'startsAt'>): MeetingRow[] {
+	if (!meeting.seriesId) return [];
+	const repo = meetingRepo(db);
+	return repo.laterInSeries(meeting.seriesId, meeting.startsAt).filter((mt) => !repo.checkins(mt.id).length);
 }

@@ -74,6 +74,10 @@ const statements = preparedFor((db) => {
 			  WHERE (m.branch_id = ? OR EXISTS (SELECT 1 FROM json_each(m.audience, '$.people') WHERE value = ?))
 			    AND m.ends_at >= ? AND m.starts_at <= ? ORDER BY m.starts_at`
 		),
+		laterInSeries: c.prepare<[string, number], MeetingRow>(
+			`SELECT ${MEETING_COLUMNS} FROM meetings m JOIN org_units o ON o.id = m.branch_id
+			  WHERE m.series_id = ? AND m.starts_at > ? AND m.closed_at IS NULL ORDER BY m.starts_at`
+		),
 		closedUnder: c.prepare<[string, string, number], MeetingRow>(
 			`SELECT ${MEETING_COLUMNS} FROM meetings m JOIN org_units o ON o.id = m.branch_id
 			  WHERE substr(o.path, 1, length(?)) = ? AND m.closed_at IS NOT NULL AND m.starts_at >= ? ORDER BY m.starts_at`
@@ -140,6 +144,8 @@ export function meetingRepo(db: Db) {
 		listUnder: (rootPath: string) => s.listUnder.all(rootPath, rootPath),
 		/** Meetings a member may be expected at (their branch's, or naming them) overlapping [from, to]. */
 		forMember: (branchId: string, userId: string, from: number, to: number) => s.forMember.all(branchId, userId, from, to),
+		/** The open meetings of a series after an instant, in order. */
+		laterInSeries: (seriesId: string, after: number) => s.laterInSeries.all(seriesId, after),
 		/** Closed (held) meetings of the branches in a subtree since an instant, oldest first. */
 		closedUnder: (rootPath: string, since: number) => s.closedUnder.all(rootPath, rootPath, since),
 		unitPaths: (unitIds: string[]) => s.unitPaths.all(JSON.stringify(unitIds)),

@@ -10,7 +10,7 @@ import type { Outcome } from '../quiz/bank-service';
 import { examRepo } from '../quiz/exam-repo';
 import { renderMarkdown } from '../markdown';
 import { toXlsx } from '../xlsx';
-import { meetingToManage } from './meeting-admin-service';
+import { laterInSeries, meetingToManage } from './meeting-admin-service';
 import { meetingRepo, type MeetingRow } from './meeting-repo';
 import { attachmentsOf, photosOf } from './meeting-files-service';
 import { m } from '$lib/paraglide/messages';
@@ -92,7 +92,7 @@ export async function meetingDetail(db: Db, actor: Actor, meetingId: string) {
 	const meeting = meetingToManage(db, actor, meetingId);
 	const roster = await rosterOf(db, meeting);
 	const exam = meeting.makeupExamId ? await examRepo(db).byId(meeting.makeupExamId) : undefined;
-	return { meeting: publicMeeting(meeting), roster, counts: countByStatus(roster), makeupExam: exam?.title ?? null };
+	return { meeting: publicMeeting(meeting), roster, counts: countByStatus(roster), makeupExam: exam?.title ?? null, laterInSeries: laterInSeries(db, meeting).length };
 }
 
 /** The projector's check-in screen: the meeting with its secret (its hosts only) and who is in so far. */
@@ -179,16 +179,21 @@ export async function closeMeeting(db: Db, actor: Actor, meetingId: string, now 
 
 /**
  * Call off a meeting (postponed, or arranged by mistake) while nobody has checked in: it goes from every
- * list, pending and granted leave with it, and everyone expected is told. A postponed meeting is arranged again.
+ * list, pending and granted leave with it, and everyone expected is told. A postponed meeting is arranged
+ * again. With `series`, the later meetings of its series nobody has checked into go too, with one notice.
  */
-export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, now = Date.now()): Promise<Outcome<object>> {
+export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, now = Date.now(), { series = false } = {}): Promise<Outcome<{ cancelled: number }>> {
 	const meeting = meetingToManage(db, actor, meetingId);
+	const later = series ? laterInSeries(db, meeting) : [];
 	// Nobody has checked in if it may go, so the expected list is the audience alone.
 	const expected = (await audienceMembers(db, audienceOf(meeting))).map((p) => p.id);
-	if (!meetingRepo(db).cancel(meetingId)) return { ok: false, message: meeting.closedAt !== null ? m.err_meeting_closed() : m.err_meeting_cancel_checked_in() };
-	await sendNotices(db, actor, expected, m.meeting_cancelled_notice({ title: meeting.title, at: dateTime(meeting.startsAt) }), '/checkin', now);
-	recordAudit(db, actor, 'meeting.cancel', { targetId: meetingId, summary: meeting.title, unitPath: meeting.branchPath }, now);
-	return { ok: true };
+	const repo = meetingRepo(db);
+	if (!repo.cancel(meetingId)) return { ok: false, message: meeting.closedAt !== null ? m.err_meeting_closed() : m.err_meeting_cancel_checked_in() };
+	const cancelled = 1 + later.filter((mt) => repo.cancel(mt.id)).length;
+	const body = cancelled > 1 ? m.meeting_series_cancelled_notice({ title: meeting.title, at: dateTime(meeting.startsAt), count: cancelled }) : m.meeting_cancelled_notice({ title: meeting.title, at: dateTime(meeting.startsAt) });
+	await sendNotices(db, actor, expected, body, '/checkin', now);
+	recordAudit(db, actor, 'meeting.cancel', { targetId: meetingId, summary: cancelled > 1 ? m.audit_series_summary({ title: meeting.title, count: cancelled }) : meeting.title, unitPath: meeting.branchPath }, now);
+	return { ok: true, cancelled };
 }
 
 /** The printable 会议记录: the meeting, the minutes (sanitised HTML) and the attendance list that fills in by itself. */

@@ -32,9 +32,10 @@ export const actions: Actions = {
 		return answer(r, 'file');
 	},
 	close: async ({ locals, params }) => answer(await closeMeeting(locals.db, locals.actor!, params.meetingId), 'close'),
-	cancel: async ({ locals, params }) => {
-		const r = await cancelMeeting(locals.db, locals.actor!, params.meetingId);
+	cancel: async ({ locals, params, request }) => {
+		const series = (await request.formData()).get('series') === '1';
+		const r = await cancelMeeting(locals.db, locals.actor!, params.meetingId, Date.now(), { series });
 		if (!r.ok) return fail(400, { message: r.message });
-		redirect(303, '/manage/meetings?cancelled=1');
+		redirect(303, `/manage/meetings?cancelled=${r.cancelled}`);
 	}
 };

@@ -10,8 +10,9 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const input = meetingInputFromForm(await request.formData());
-		const result = await updateMeeting(locals.db, locals.actor!, params.meetingId, input);
+		const form = await request.formData();
+		const input = meetingInputFromForm(form);
+		const result = await updateMeeting(locals.db, locals.actor!, params.meetingId, input, Date.now(), { series: form.get('series') === '1' });
 		if (!result.ok) return fail(400, { message: result.message, values: input });
 		redirect(303, `/manage/meetings/${params.meetingId}?saved=1`);
 	}
