@@ -1,16 +1,19 @@
 /**
  * The pages of the meetings a member may need with no signal (today's, and each 补学 owed), kept with the
- * photos they show, in a cache the service worker falls back to when offline. The 签到 tab refreshes it
- * whenever it loads online; what is no longer needed is dropped. The name starts with `xianfeng-pages`,
- * so logout wipes it with the rest.
+ * photos they show and their PDF and picture files, in a cache the service worker falls back to when
+ * offline. Recordings and videos stay online: a cheap phone's data would pay for them unasked. The 签到
+ * tab refreshes the cache whenever it loads online; what is no longer needed is dropped. The name starts
+ * with `xianfeng-pages`, so logout wipes it with the rest.
  */
 export const MEETINGS_CACHE = 'xianfeng-pages-meetings';
 
 export const meetingPage = (meetingId: string) => `/checkin/makeup/${meetingId}`;
 
-function photosOf(html: string): string[] {
+function filesOf(html: string): string[] {
 	const doc = new DOMParser().parseFromString(html, 'text/html');
-	return [...doc.querySelectorAll('[data-testid="meeting-photos"] img[src]')].map((el) => el.getAttribute('src')!).filter((src) => src.startsWith('/files/'));
+	const photos = [...doc.querySelectorAll('[data-testid="meeting-photos"] img[src]')].map((el) => el.getAttribute('src')!);
+	const pdfs = [...doc.querySelectorAll('[data-testid="meeting-attachments"] a[data-kind="pdf"], [data-testid="meeting-attachments"] a[data-kind="image"]')].map((el) => el.getAttribute('href')!);
+	return [...photos, ...pdfs].filter((src) => src.startsWith('/files/'));
 }
 
 export async function keepMeetingPages(meetingIds: string[]): Promise<void> {
@@ -28,17 +31,17 @@ export async function keepMeetingPages(meetingIds: string[]): Promise<void> {
 		const html = await res.clone().text();
 		await cache.put(url, res);
 		wanted.add(url);
-		for (const src of photosOf(html)) {
+		for (const src of filesOf(html)) {
 			const href = new URL(src, location.href).href;
 			if (wanted.has(href)) continue;
-			// A photo's address is its content's hash: one already kept never needs fetching again.
+			// A file's address is its content's hash: one already kept never needs fetching again.
 			if (!(await cache.match(href))) {
-				const img = await fetch(href, { credentials: 'same-origin' }).catch(() => null);
-				if (!img?.ok) {
+				const file = await fetch(href, { credentials: 'same-origin' }).catch(() => null);
+				if (!file?.ok) {
 					complete = false;
 					continue;
 				}
-				await cache.put(href, img);
+				await cache.put(href, file);
 			}
 			wanted.add(href);
 		}
