@@ -6,6 +6,19 @@ import { m } from '$lib/paraglide/messages';
 
 const KINDS = [CHECKIN_KIND, LEAVE_KIND, MAKEUP_KIND];
 
+/**
+ * Reload the page's server data, but only once the server answers: right after a phone comes back online
+ * the first requests can still fail, and a failed reload would put SvelteKit's error page in place of
+ * the page (CI saw "Internal Error" where the refused 补学 should have shown).
+ */
+async function reloadData(): Promise<void> {
+	const up = await fetch('/healthz', { cache: 'no-store' }).then(
+		(r) => r.ok,
+		() => false
+	);
+	if (up) await invalidateAll().catch(() => undefined);
+}
+
 export interface LocalOp {
 	id: string;
 	kind: string;
@@ -78,7 +91,7 @@ export class CheckinDesk {
 		const waiting = (ops: LocalOp[]) => ops.filter((o) => o.state === 'pending').length;
 		const before = waiting(this.#ops);
 		await this.refresh();
-		if (waiting(this.#ops) < before) await invalidateAll().catch(() => undefined);
+		if (waiting(this.#ops) < before) await reloadData();
 	}
 
 	async dismiss(id: string): Promise<void> {
@@ -92,6 +105,6 @@ export class CheckinDesk {
 		await this.#app.sync.settled();
 		await this.refresh();
 		// Online, the page's server data now shows the check-in; offline this fails quietly and the op waits.
-		if (this.#app.sync.status === 'synced' || this.#app.sync.status === 'pending') await invalidateAll().catch(() => undefined);
+		if (this.#app.sync.status === 'synced' || this.#app.sync.status === 'pending') await reloadData();
 	}
 }
