@@ -34,6 +34,8 @@ export class SyncEngine {
 	#attempt = 0;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#draining = false;
+	/** The pull a retry runs after its send: `settled` waits for it too, and it never throws unseen. */
+	#followUp: Promise<unknown> | null = null;
 	#running: Promise<DrainStop> | null = null;
 	#batchSize: number;
 	#stopListening: (() => void) | null = null;
@@ -137,6 +139,7 @@ export class SyncEngine {
 			await run.catch(() => undefined);
 			if (this.#running === run) this.#running = null;
 		}
+		await this.#followUp;
 	}
 
 	async #drainOnce(): Promise<DrainStop> {
@@ -232,7 +235,9 @@ export class SyncEngine {
 			this.#timer = null;
 			this.nextRetryMs = null;
 			// A retry finishes what was cut short: the send, then the pull (a pull can fail on its own, just after coming online).
-			void this.drain().then((stop) => (stop === 'empty' ? this.pull() : null));
+			this.#followUp = this.drain()
+				.then((stop) => (stop === 'empty' ? this.pull() : null))
+				.catch(() => null);
 		}, delay);
 	}
 
